@@ -1,0 +1,48 @@
+"""Claim records: the ``claims.jsonl`` export (``shared/eval/FORMAT.md`` fields
+plus the sentence, offsets, event, channel and IRIs), and reading them back."""
+from __future__ import annotations
+
+from typing import Any
+
+from graph.rdf import actor_iri, article_iri, claim_iri, event_iri, evidence_iri
+from graph.types import Claim
+
+
+def _number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def claim_to_record(claim: Claim) -> dict[str, Any]:
+    """One claim as a plain, JSON-ready record."""
+    source = [claim.source.name, *claim.source.aliases]
+    rec: dict[str, Any] = {
+        "article": claim.article,
+        "kind": claim.kind,
+        "source": source if len(source) > 1 else claim.source.name,
+        "source_type": claim.source.type,
+    }
+    if claim.figure is not None:
+        f = claim.figure
+        rec.update(quantity=f.quantity, low=_number(f.low), high=_number(f.high), approx=f.approx,
+                   counted=f.counted, figure_text=f.text)
+    if claim.kind == "criticism":
+        rec["target"] = claim.target
+    if claim.kind == "quote":
+        rec["text"] = claim.text
+    rec.update(
+        narrator=claim.narrator,
+        channel=claim.channel,
+        event=claim.event.label if claim.event else None,
+        sentence=claim.evidence.sentence,
+        begin=claim.evidence.begin,
+        end=claim.evidence.end,
+        extractor=claim.extractor,
+        iri=str(claim_iri(claim)),
+        source_iri=str(actor_iri(claim.source)),
+        article_iri=str(article_iri(claim.article)),
+        evidence_iri=str(evidence_iri(claim)),
+        event_iri=str(event_iri(claim.event, claim.article)) if claim.event else None,
+    )
+    return rec

@@ -1,0 +1,50 @@
+"""Extraction: from a parsed article to plain records (claims, actors, events).
+
+``extract_article(doc, article)`` is the one entry point; the extractors are
+pure functions over a per-article :class:`~graph.extract.common.Context` and
+never mutate the Doc. No spaCy object leaves this package.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from graph.extract import criticism, events, figures, quotes
+from graph.extract.common import Context, Cues, compile_cues
+from graph.types import Article, Claim, Extraction
+
+EXTRACTORS = (quotes.EXTRACTOR, figures.EXTRACTOR, criticism.EXTRACTOR, events.EXTRACTOR)
+
+
+def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> Extraction:
+    """Every claim, actor and event of one parsed article."""
+    ctx = Context(doc, article, cues or compile_cues())
+    quotes.find_quotes(ctx)
+    quotes.attribute_quotes(ctx)
+    found = list(quotes.extract_quotes(ctx))
+    found += list(figures.extract_figures(ctx))
+    found += list(criticism.extract_criticism(ctx))
+    article_events = events.extract_events(ctx)
+    main = events.main_event(article_events)
+    claims: list[Claim] = []
+    for claim in found:
+        sent_event = None
+        span = doc.char_span(claim.evidence.begin, claim.evidence.end, alignment_mode="expand")
+        if span is not None:
+            sent_event = events.event_in_sentence(ctx, span[0].sent)
+        event = sent_event if sent_event is not None and sent_event.place else main
+        # refresh the source: aliases and roles may have grown after the claim was made
+        key = next((k for k, r in ctx.actors.items() if r.name == claim.source.name), None)
+        source = ctx.actors[key].freeze() if key else claim.source
+        claims.append(replace(claim, event=event, source=source))
+    claims.sort(key=lambda c: (c.evidence.begin, c.kind))
+    used = {c.source.name for c in claims}
+    actors = tuple(a for a in ctx.all_actors() if a.name in used or a.type in {"person", "organization", "outlet", "group", "channel"})
+    return Extraction(
+        article=article,
+        claims=tuple(claims),
+        actors=actors,
+        events=tuple(dict.fromkeys(e for e in article_events if e == main or e.place)),
+        extractors=EXTRACTORS,
+    )

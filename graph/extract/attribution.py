@@ -1,0 +1,137 @@
+"""Who said it, and where: subjects of reporting verbs, "according to X",
+"a claim by X", and the channel (Telegram, a statement, a news agency)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.common import Context
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "nsubj", "nsubjpass", "oprd", "npadvmod", "appos", "acomp", "amod", "nummod", "compound", "advmod", "quantmod", "dep", "parataxis", "punct", "det", "poss", "auxpass", "aux", "neg", "mark", "cc", "intj", "expl", "agent", "dative", "case", "predet", "preconj", "meta", "nmod"}
+
+
+def is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
+    """The subject of a verb; for a subjectless clause ("..., stating that"),
+    the subject of the clause it hangs from."""
+    seen = 0
+    cur = verb
+    while seen < 6:
+        for child in cur.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        for child in cur.children:  # passive: "was reported by X"
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if not climb or cur.dep_ not in {"advcl", "xcomp", "conj", "pcomp"} or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.dep_ == "prep":
+            cur = cur.head
+        seen += 1
+    return None
+
+
+def is_reporting_verb(ctx: Context, tok: Token) -> bool:
+    c = ctx.cues
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in {"VERB", "AUX"} and (lemma in c.reporting_verbs or lemma in c.criticism_verbs) and lemma != "be"
+
+
+def source_of_verb(ctx: Context, verb: Token) -> str | None:
+    """The actor key of a reporting verb's subject (resolved), or None."""
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    key = ctx.actor_key(subj)
+    if key is None and subj.dep_ == "pobj":
+        return None
+    # "X and Y said": take the first actor
+    return key
+
+
+def according_to(ctx: Context, sent_tokens) -> tuple[str | None, Token | None]:
+    """The actor of "according to X" / "citing X" in the tokens, if any."""
+    doc = ctx.doc
+    for tok in sent_tokens:
+        for phrase in ctx.cues.according_to:
+            n = len(phrase)
+            if tok.i + n > len(doc):
+                continue
+            if all(doc[tok.i + k].lower_ == phrase[k] for k in range(n)):
+                last = doc[tok.i + n - 1]
+                for cand in list(last.children) + list(doc[tok.i + n: tok.i + n + 1]):
+                    if cand.dep_ in {"pobj", "dobj", "nsubj", "compound", "appos"} or cand.i == tok.i + n:
+                        head = cand
+                        while head.dep_ in {"compound", "amod", "det", "poss"} and head.head.i > head.i and head.head.i - tok.i < 12:
+                            head = head.head
+                        key = ctx.actor_key(head)
+                        if key:
+                            return key, tok
+    return None, None
+
+
+def noun_cue_source(ctx: Context, noun: Token) -> str | None:
+    """'a claim by X', 'X's estimate', 'a statement from X'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            key = ctx.actor_key(child)
+            if key:
+                return key
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    key = ctx.actor_key(pobj)
+                    if key:
+                        return key
+        if child.dep_ == "compound" and ctx.entity_of(child) is not None:
+            key = ctx.actor_key(child)
+            if key:
+                return key
+    return None
+
+
+def channel_of(ctx: Context, verb: Token | None, sent) -> str | None:
+    """Where a claim was made: from the verb ("tweeted"), its modifiers
+    ("on Telegram", "in a statement"), or the sentence ("... state news agency X")."""
+    channels = ctx.cues.channels
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        if lemma in {"tweet", "retweet"}:
+            return channels.get("tweet")
+        candidates = [t for t in verb.subtree if t.sent == verb.sent]
+    else:
+        candidates = list(sent)
+    best = None
+    for tok in candidates:
+        if ctx.quote_of_token.get(tok.i) is not None:
+            continue
+        low = tok.lower_
+        two = f"{tok.nbor(-1).lower_} {low}" if tok.i > 0 else low
+        three = f"{tok.nbor(-2).lower_} {two}" if tok.i > 1 else two
+        for form in (three, two, low):
+            if form in channels and (tok.pos_ in {"NOUN", "PROPN"}):
+                name = channels[form]
+                if name in {"news agency", "state news agency"}:
+                    agency = _agency_name(tok)
+                    name = f"{name} {agency}" if agency else name
+                # social networks beat generic words like "statement" or "post"
+                if best is None or (best in {"statement", "social media post", "video address"} and name not in {"statement", "social media post"}):
+                    best = name
+                break
+    return best
+
+
+def _agency_name(tok: Token) -> str | None:
+    """'state news agency TASS' -> 'TASS'."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN":
+        return nxt.text
+    if tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        return tok.head.text
+    return None

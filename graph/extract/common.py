@@ -1,0 +1,512 @@
+"""Shared machinery of the extractors: compiled cues, noun-phrase names, and the
+per-article actor registry that resolves later mentions (surnames, titles,
+"the ministry", pronouns) to the actor first named.
+
+Everything here works on the spaCy parse; nothing names a particular person,
+place or outlet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.rules import Lexicon, load_lexicon
+from graph.types import Actor, Article, Evidence
+
+DROP_LEADING = {
+    "the", "a", "an", "this", "that", "these", "those", "another", "several", "some",
+    "many", "other", "both", "all", "few", "various", "numerous", "two", "three",
+    "most", "one", "any", "its", "their", "his", "her", "our", "my", "your",
+}
+NAME_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "case", "nummod", "npadvmod", "quantmod", "punct", "advmod"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them", "we"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+QUOTE_CHARS = "\"“”„«»‘’'"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The lexicon compiled into lookup sets and tables for fast matching."""
+
+    reporting_verbs: frozenset[str]
+    weak_reporting_verbs: frozenset[str]
+    reporting_nouns: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    hedge_approx: tuple[tuple[str, ...], ...]
+    hedge_at_least: tuple[tuple[str, ...], ...]
+    hedge_at_most: tuple[tuple[str, ...], ...]
+    vague: dict[tuple[str, ...], tuple[float, float]]
+    number_words: dict[str, float]
+    multipliers: dict[str, float]
+    quantity_nouns: dict[str, str]
+    quantity_verbs: dict[str, str]
+    people_nouns: frozenset[str]
+    criticism_verbs: frozenset[str]
+    criticism_nouns: frozenset[str]
+    criticism_adjectives: frozenset[str]
+    fault_nouns: frozenset[str]
+    fault_verbs: frozenset[str]
+    accountability_words: frozenset[str]
+    demand_verbs: frozenset[str]
+    dismissal_verbs: frozenset[str]
+    dismissal_words: frozenset[str]
+    denial_verbs: frozenset[str]
+    channels: dict[str, str]
+    event_nouns: dict[str, str]
+    weapons: frozenset[str]
+    organization_heads: frozenset[str]
+    person_heads: frozenset[str]
+    group_heads: frozenset[str]
+    outlet_words: frozenset[str]
+    non_actor_heads: frozenset[str]
+    anaphoric_titles: frozenset[str]
+    demonyms: dict[str, str]
+
+
+def _phrases(words) -> tuple[tuple[str, ...], ...]:
+    out = {tuple(str(w).lower().split()) for w in words}
+    return tuple(sorted(out, key=lambda p: (-len(p), p)))
+
+
+@lru_cache(maxsize=8)
+def compile_cues(lexicon: Lexicon | None = None) -> Cues:
+    """Compile a lexicon (the packaged one by default) into :class:`Cues`."""
+    lx = lexicon or load_lexicon()
+    hedges = lx.raw.get("hedges", {})
+    return Cues(
+        reporting_verbs=lx.words("reporting_verbs"),
+        weak_reporting_verbs=lx.words("weak_reporting_verbs"),
+        reporting_nouns=lx.words("reporting_nouns"),
+        according_to=_phrases(lx.raw.get("according_to", [])),
+        hedge_approx=_phrases(hedges.get("approx", [])),
+        hedge_at_least=_phrases(hedges.get("at_least", [])),
+        hedge_at_most=_phrases(hedges.get("at_most", [])),
+        vague={tuple(k.split()): (float(v[0]), float(v[1])) for k, v in lx.table("vague_amounts").items()},
+        number_words={k: float(v) for k, v in lx.table("number_words").items()},
+        multipliers={k: float(v) for k, v in lx.table("multipliers").items()},
+        quantity_nouns=lx.inverse("quantity_nouns"),
+        quantity_verbs=lx.inverse("quantity_verbs"),
+        people_nouns=lx.words("people_nouns"),
+        criticism_verbs=lx.words("criticism_verbs"),
+        criticism_nouns=lx.words("criticism_nouns"),
+        criticism_adjectives=lx.words("criticism_adjectives"),
+        fault_nouns=lx.words("fault_nouns"),
+        fault_verbs=lx.words("fault_verbs"),
+        accountability_words=lx.words("accountability_words"),
+        demand_verbs=lx.words("demand_verbs"),
+        dismissal_verbs=lx.words("dismissal_verbs"),
+        dismissal_words=lx.words("dismissal_words"),
+        denial_verbs=lx.words("denial_verbs"),
+        channels={k: str(v) for k, v in lx.table("channels").items()},
+        event_nouns=lx.inverse("event_nouns"),
+        weapons=lx.words("weapons"),
+        organization_heads=lx.words("organization_heads"),
+        person_heads=lx.words("person_heads"),
+        group_heads=lx.words("group_heads"),
+        outlet_words=lx.words("outlet_words"),
+        non_actor_heads=lx.words("non_actor_heads"),
+        anaphoric_titles=lx.words("anaphoric_titles"),
+        demonyms={k: str(v) for k, v in lx.table("demonyms").items()},
+    )
+
+
+def match_phrase_before(doc: Doc, end: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """Start index of the longest phrase ending just before token ``end``."""
+    for phrase in phrases:
+        n = len(phrase)
+        start = end - n
+        if start < 0:
+            continue
+        if all(doc[start + k].lower_ == phrase[k] for k in range(n)):
+            return start
+    return None
+
+
+def norm_key(name: str) -> str:
+    """A normalized key for a name: lower case words, no punctuation or articles."""
+    text = name.lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    words = [w for w in re.findall(r"[\w]+", text) if w not in {"the", "a", "an", "of"}]
+    return " ".join(words)
+
+
+def clean_name(text: str) -> str:
+    text = text.strip().strip(QUOTE_CHARS + ",;:()[]- ").strip()
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"(’s|'s)$", "", text)
+    return text
+
+
+# --- actor references -------------------------------------------------------------
+
+
+@dataclass
+class ActorRecord:
+    """A mutable actor record inside one article's registry."""
+
+    key: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    affiliation: str | None = None
+    side: str | None = None
+    narrator: bool = False
+
+    def freeze(self) -> Actor:
+        return Actor(
+            name=self.name,
+            type=self.type,
+            aliases=tuple(sorted(a for a in self.aliases if a and a != self.name)),
+            role=self.role,
+            affiliation=self.affiliation,
+            side=self.side,
+            narrator=self.narrator,
+        )
+
+
+class Context:
+    """Per-article analysis shared by the extractors: sentences, chrome, quotes
+    and actor resolution. Built once per Doc; never leaves extraction."""
+
+    def __init__(self, doc: Doc, article: Article, cues: Cues) -> None:
+        self.doc = doc
+        self.article = article
+        self.cues = cues
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_index = {}
+        for n, sent in enumerate(self.sents):
+            for tok in sent:
+                self.sent_index[tok.i] = n
+        self.chrome_sent = [self._overlaps_chrome(s) for s in self.sents]
+        self.actors: dict[str, ActorRecord] = {}
+        self._order: list[str] = []
+        self._token_actor: dict[int, str | None] = {}
+        self._pronoun: dict[int, str | None] = {}
+        self.quotes = []  # filled by graph.extract.quotes.find_quotes
+        self.quote_of_token: dict[int, int] = {}
+        self._first_pass()
+
+    # -- sentences and evidence ----------------------------------------------------
+    def _overlaps_chrome(self, sent: Span) -> bool:
+        a, b = sent.start_char, sent.end_char
+        return any(a < e and s < b for s, e in self.article.chrome)
+
+    def sentence_of(self, tok: Token) -> int:
+        return self.sent_index[tok.i]
+
+    def is_chrome(self, tok: Token) -> bool:
+        return self.chrome_sent[self.sent_index[tok.i]]
+
+    def evidence(self, begin: int, end: int) -> Evidence:
+        """Evidence spanning the sentences that cover ``[begin, end)``."""
+        first = self.sent_index[self.doc.char_span(begin, end, alignment_mode="expand")[0].i] if end > begin else 0
+        last_tok = self.doc.char_span(begin, end, alignment_mode="expand")[-1]
+        last = self.sent_index[last_tok.i]
+        start = self.sents[first].start_char
+        stop = self.sents[last].end_char
+        text = self.article.text
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        return Evidence(self.article.id, start, stop, text[start:stop])
+
+    def sentence_evidence(self, sent_no: int) -> Evidence:
+        sent = self.sents[sent_no]
+        return self.evidence(sent.start_char, sent.end_char)
+
+    # -- names -----------------------------------------------------------------------
+    def entity_of(self, tok: Token) -> Span | None:
+        if not tok.ent_type_:
+            return None
+        for ent in tok.sent.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+        return None
+
+    def np_span(self, head: Token) -> tuple[int, int]:
+        """Token range [start, end) of the name-like part of the NP headed by ``head``."""
+        start = end = head.i
+        for child in head.lefts:
+            if child.dep_ in NAME_LEFT_DEPS:
+                start = min(start, child.left_edge.i)
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                sub_end = child.right_edge.i
+                # stop at an apposition, clause or parenthesis inside "of ..."
+                for t in child.subtree:
+                    if t.dep_ in {"appos", "relcl", "acl"} or t.text in {",", "(", "—", "–"}:
+                        sub_end = min(sub_end, t.i - 1)
+                        break
+                end = max(end, sub_end)
+            elif child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "amod" and child.i == head.i + 1):
+                end = max(end, child.right_edge.i)
+        doc = self.doc
+        while start < head.i and (doc[start].lower_ in DROP_LEADING or doc[start].is_punct):
+            start += 1
+        while end > head.i and doc[end].is_punct:
+            end -= 1
+        return start, end + 1
+
+    def name_of(self, head: Token) -> tuple[str, str | None]:
+        """``(name, role)`` for the NP headed by ``head``."""
+        doc = self.doc
+        start, end = self.np_span(head)
+        ent = self.entity_of(head)
+        if ent is not None and ent.label_ in {"PERSON", "ORG"} and ent.start >= start and ent.end <= end:
+            name = clean_name(ent.text)
+            lead = [t for t in doc[start:ent.start] if t.lower_ not in DROP_LEADING]
+            role_tokens = lead if ent.label_ == "PERSON" else []
+            role = clean_name(doc[lead[0].i:ent.start].text) if role_tokens else None
+            if ent.label_ == "ORG" and end - start <= 9:
+                name = clean_name(doc[start:end].text)
+            return name or clean_name(head.text), role or None
+        # a person name not tagged as an entity: trailing proper nouns after a role
+        if head.pos_ == "PROPN":
+            propn_start = head.i
+            while propn_start - 1 >= start and doc[propn_start - 1].pos_ == "PROPN":
+                propn_start -= 1
+            if propn_start > start and doc[propn_start - 1].pos_ in {"NOUN", "ADJ"} and \
+                    doc[propn_start - 1].lemma_.lower() in self.cues.person_heads:
+                role = clean_name(doc[start:propn_start].text)
+                return clean_name(doc[propn_start:end].text), role
+        return clean_name(doc[start:end].text), None
+
+    # -- actor typing ----------------------------------------------------------------
+    def actor_type(self, head: Token) -> str | None:
+        """The actor type of the NP headed by ``head``, or None if it is no actor."""
+        c = self.cues
+        lemma = head.lemma_.lower()
+        lower = head.lower_
+        if lower in c.non_actor_heads or lemma in c.non_actor_heads:
+            return None
+        if head.like_num or head.pos_ in {"NUM", "VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PART", "SYM"}:
+            return None
+        ent = self.entity_of(head)
+        label = ent.label_ if ent is not None else ""
+        if label == "PERSON":
+            return "person"
+        if label in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "LOC", "FAC", "PRODUCT"}:
+            if lemma in c.organization_heads:
+                return "organization"
+            if label == "PRODUCT" and lower in c.channels:
+                return "channel"
+            return None
+        if lemma == "channel" or (lemma == "account" and head.dep_ != "pobj") or \
+                (lower in c.channels and head.pos_ == "PROPN"):
+            return "channel"
+        if label == "ORG":
+            if self._is_outlet(head):
+                return "outlet"
+            return "organization"
+        if label == "GPE":
+            return "organization"
+        if label == "NORP":
+            return "group" if head.tag_ in {"NNS", "NNPS"} else "organization" if head.pos_ == "PROPN" else None
+        plural = head.tag_ in {"NNS", "NNPS"}
+        if plural and (lemma in c.group_heads or lower in c.group_heads):
+            return "group"
+        if lemma in c.person_heads or lower in c.person_heads:
+            return "group" if plural else "person"
+        if lemma in c.organization_heads or lower in c.organization_heads:
+            return "outlet" if self._is_outlet(head) else "organization"
+        if head.pos_ == "PROPN" and head.is_title:
+            return "organization"
+        return None
+
+    def _is_outlet(self, head: Token) -> bool:
+        start, end = self.np_span(head)
+        words = {t.lower_ for t in self.doc[start:end]}
+        return bool(words & {"news", "agency", "newspaper", "broadcaster", "television", "radio", "tv"})
+
+    # -- registry --------------------------------------------------------------------
+    def _register(self, name: str, type_: str, role: str | None = None) -> str | None:
+        key = norm_key(name)
+        if not key:
+            return None
+        if key in self.actors:
+            rec = self.actors[key]
+            if role and not rec.role:
+                rec.role = role
+            return key
+        resolved = self._resolve_partial(key, type_)
+        if resolved is not None:
+            rec = self.actors[resolved]
+            rec.aliases.add(name)
+            if role and not rec.role:
+                rec.role = role
+            return resolved
+        rec = ActorRecord(key=key, name=name, type=type_, role=role)
+        rec.side = self._side_of(" ".join(filter(None, [name, role])))
+        self.actors[key] = rec
+        self._order.append(key)
+        return key
+
+    def _resolve_partial(self, key: str, type_: str) -> str | None:
+        """An earlier actor that this shorter mention stands for: a surname, or an
+        organisation name whose words are all in the earlier name."""
+        words = key.split()
+        for other in reversed(self._order):
+            rec = self.actors[other]
+            owords = other.split()
+            if type_ == "person" and rec.type == "person":
+                if len(words) == 1 and owords and owords[-1] == words[0]:
+                    return other
+            elif type_ in {"organization", "outlet", "group"} and rec.type in {"organization", "outlet", "group"}:
+                if len(words) < len(owords) and set(words) <= set(owords) and words[-1] == owords[-1]:
+                    return other
+        return None
+
+    def _side_of(self, text: str) -> str | None:
+        for word in re.findall(r"[\w-]+", text.lower()):
+            base = word.removeprefix("pro-")
+            base = re.sub(r"-(backed|installed|appointed|controlled|led|made|supplied|based)$", "", base)
+            if base in self.cues.demonyms:
+                return self.cues.demonyms[base]
+        return None
+
+    def _first_pass(self) -> None:
+        """Register named actors in text order and resolve pronoun subjects."""
+        last_person: str | None = None
+        last_group: str | None = None
+        for sent, chrome in zip(self.sents, self.chrome_sent):
+            if chrome:
+                continue
+            for tok in sent:
+                low = tok.lower_
+                if tok.pos_ == "PRON" and tok.dep_ in {"nsubj", "nsubjpass"}:
+                    if low in PERSON_PRONOUNS:
+                        self._pronoun[tok.i] = last_person
+                    elif low in PLURAL_PRONOUNS and low != "we":
+                        self._pronoun[tok.i] = last_group or last_person
+                    elif low == "it":
+                        self._pronoun[tok.i] = last_group if last_group and self.actors[last_group].type == "organization" else None
+                    continue
+                is_head = tok.ent_iob_ in {"B", "I"} and (tok.i + 1 == len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I")
+                if not (is_head and tok.ent_type_ in {"PERSON", "ORG"}) and tok.dep_ not in {"nsubj", "nsubjpass"}:
+                    continue
+                key = self.actor_key(tok)
+                if key is None:
+                    continue
+                rec = self.actors[key]
+                if rec.type == "channel" or low in self.cues.channels:
+                    continue
+                if rec.type == "person":
+                    last_person = key
+                elif tok.dep_ in {"nsubj", "nsubjpass"} or rec.type in {"organization", "group"}:
+                    last_group = key
+
+    def actor_key(self, head: Token) -> str | None:
+        """The registry key of the actor named by the NP headed by ``head``."""
+        if head.i in self._token_actor:
+            return self._token_actor[head.i]
+        key = self._actor_key_uncached(head)
+        self._token_actor[head.i] = key
+        return key
+
+    def _actor_key_uncached(self, head: Token) -> str | None:
+        low = head.lower_
+        if head.i in self._pronoun:
+            return self._pronoun[head.i]
+        if low in RELATIVE_PRONOUNS and head.head.dep_ in {"relcl", "acl"}:
+            return self.actor_key(head.head.head)
+        if head.pos_ == "PRON":
+            return None
+        # an appositive person name beats a role head: "another blogger, X (...)"
+        for child in head.children:
+            if child.dep_ == "appos" and self.actor_type(child) == "person" and self.actor_type(head) in {"person", "group", None}:
+                if self.entity_of(child) is not None:
+                    key = self.actor_key(child)
+                    if key:
+                        role = clean_name(self.doc[self.np_span(head)[0]:head.i + 1].text)
+                        if role and not self.actors[key].role:
+                            self.actors[key].role = role
+                        return key
+        type_ = self.actor_type(head)
+        if type_ is None:
+            return None
+        name, role = self.name_of(head)
+        if not name or not re.search(r"[^\W\d_]", name):
+            return None
+        if type_ in {"person", "group", "organization"} and self._is_bare_title(head, name):
+            anaphor = self._resolve_title(head.lemma_.lower())
+            if anaphor is not None:
+                return anaphor
+        for child in head.children:
+            if child.dep_ == "appos":
+                r = clean_name(self.doc[self.np_span(child)[0]:child.right_edge.i + 1].text)
+                if r and self.actor_type(child) != "person":
+                    role = role or r[:80]
+        key = self._register(name, type_, role)
+        if key is not None:
+            for alias in self._aliases_of(head):
+                self.actors[key].aliases.add(alias)
+        return key
+
+    def _is_bare_title(self, head: Token, name: str) -> bool:
+        """'the governor', 'the ministry': a role word alone, with the definite article."""
+        words = name.split()
+        det = [c for c in head.children if c.dep_ == "det"]
+        return len(words) == 1 and bool(det) and det[0].lower_ == "the" and \
+            head.lemma_.lower() in self.cues.anaphoric_titles and head.pos_ != "PROPN"
+
+    def _resolve_title(self, title: str) -> str | None:
+        for key in reversed(self._order):
+            rec = self.actors[key]
+            hay = " ".join(filter(None, [rec.name, rec.role])).lower()
+            if re.search(rf"\b{re.escape(title)}", hay):
+                return key
+        return None
+
+    def _aliases_of(self, head: Token) -> list[str]:
+        """'X (known as Y)', 'X, also known as Y', 'X, nicknamed Y'."""
+        out = []
+        for t in head.subtree:
+            if t.lemma_.lower() in {"know", "nickname", "call", "dub"} and t.dep_ in {"acl", "appos", "relcl"}:
+                for c in t.subtree:
+                    if c.pos_ == "PROPN" and c.dep_ in {"pobj", "oprd", "attr", "dobj", "appos"}:
+                        start, end = c.left_edge.i, c.right_edge.i + 1
+                        out.append(clean_name(self.doc[start:end].text))
+        return out
+
+    def actor_of(self, head: Token) -> Actor | None:
+        key = self.actor_key(head)
+        return self.actors[key].freeze() if key else None
+
+    def narrator(self) -> Actor:
+        """The outlet as narrator of the article."""
+        name = self.article.outlet or infer_outlet(self.article) or "the outlet"
+        key = norm_key(name) or "outlet"
+        rec = self.actors.get(key)
+        if rec is None:
+            rec = ActorRecord(key=key, name=name, type="outlet")
+            self.actors[key] = rec
+            self._order.append(key)
+        rec.narrator = True
+        return rec.freeze()
+
+    def all_actors(self) -> list[Actor]:
+        return [self.actors[k].freeze() for k in self._order]
+
+
+_OUTLET_PATTERNS = (
+    re.compile(r"\b((?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3}) (?:has|have|had|could|did|was|were) not (?:been able to )?(?:independently )?(?:verif|confirm)"),
+    re.compile(r"\b((?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3}) (?:could|can|was unable to|cannot)(?:not)? ?(?:independently )?(?:verif|confirm)"),
+    re.compile(r"(?im)^\s*Support (?:for )?((?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})!?\s*$"),
+    re.compile(r"(?i)\bsupporting ((?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3}),"),
+)
+
+
+def infer_outlet(article: Article) -> str | None:
+    """The outlet's name from the article's own voice when metadata lacks it:
+    "X has not independently verified", "Support X!"."""
+    for pattern in _OUTLET_PATTERNS:
+        m = pattern.search(article.text)
+        if m:
+            name = m.group(1).strip()
+            if name.lower() not in {"it", "we", "they", "he", "she", "this", "the"}:
+                return name
+    return None

@@ -1,0 +1,311 @@
+"""Criticism: critic -> target.
+
+Cues (all in the lexicon): criticism verbs ("criticized", "blamed", "mocked"),
+criticism nouns with a source ("criticism of X from Y"), adjectives ("X, critical
+of Y"), fault nouns said or shown by someone ("highlighted the incompetence",
+"called it a failure", a quote "this is a leadership failure"), demands for
+accountability ("called for those responsible to be punished"), and dismissal
+("dismissed the report as propaganda"). Negated cues and bare denials are not
+criticism.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graph.extract.attribution import channel_of, is_negated, source_of_verb, subject_of
+from graph.extract.common import Context, clean_name
+from graph.types import Claim
+
+EXTRACTOR = "criticism.v1"
+
+
+def _np_text(ctx: Context, tok: Token) -> str:
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    # cut relative clauses and long tails
+    for t in tok.subtree:
+        if t.dep_ in {"relcl", "acl", "advcl"} and t.i > tok.i:
+            end = min(end, t.left_edge.i)
+    text = ctx.doc[start:end].text
+    return clean_name(text)[:160]
+
+
+def _target_of_verb(ctx: Context, verb: Token) -> tuple[str | None, str | None]:
+    """``(target text, target actor key)`` of a criticism verb."""
+    lemma = verb.lemma_.lower()
+    dobj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.dep_ != "nsubjpass"), None)
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    if lemma == "blame" and "on" in preps:
+        pobj = next((c for c in preps["on"].children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            part = _on_the_part_of(pobj)
+            tgt = part or pobj
+            return _np_text(ctx, tgt), ctx.actor_key(tgt)
+    if dobj is not None:
+        part = _on_the_part_of(dobj)
+        if part is None:
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in {"on"}:
+                    part = _on_the_part_of(child)
+        if part is not None:
+            return _np_text(ctx, part), ctx.actor_key(part)
+        return _np_text(ctx, dobj), ctx.actor_key(dobj)
+    for p in ("of", "on", "at", "over", "for"):
+        if p in preps:
+            pobj = next((c for c in preps[p].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _np_text(ctx, pobj), ctx.actor_key(pobj)
+    return None, None
+
+
+def _on_the_part_of(tok: Token) -> Token | None:
+    """'sloppiness on the part of the command' -> 'command'."""
+    for t in tok.subtree:
+        if t.lower_ == "part" and t.head.lower_ == "on":
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for pobj in c.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"of", "by"}:
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _critic_of_noun(ctx: Context, noun: Token) -> tuple[str | None, Token | None]:
+    """'criticism of X from Y', "Y's criticism", 'Y voiced criticism'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            key = ctx.actor_key(child)
+            if key:
+                return key, None
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "among"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    key = ctx.actor_key(pobj)
+                    if key:
+                        return key, None
+    # "sparked criticism ... from Y" where the prep hangs on the verb
+    verb = noun.head
+    if verb.pos_ in {"VERB", "AUX"}:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by", "among"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        key = ctx.actor_key(pobj)
+                        if key:
+                            return key, verb
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in {"voice", "express", "level", "direct", "air", "issue", "face", "draw"}:
+            if verb.lemma_.lower() in {"face", "draw"}:
+                return None, None
+            subj = subject_of(verb)
+            if subj is not None:
+                key = ctx.actor_key(subj)
+                if key:
+                    return key, verb
+    return None, None
+
+
+def _speaker_of_clause(ctx: Context, tok: Token) -> tuple[str | None, Token | None]:
+    """Who says the clause containing ``tok``: the quote's speaker or the subject
+    of a reporting verb above it."""
+    qi = ctx.quote_of_token.get(tok.i)
+    if qi is not None:
+        q = ctx.quotes[qi]
+        return (q.speaker, q.verb) if q.statement else (None, None)
+    cur = tok
+    for _ in range(8):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        lemma = cur.lemma_.lower()
+        if cur.pos_ in {"VERB", "AUX"} and (lemma in ctx.cues.reporting_verbs or lemma in ctx.cues.fault_verbs) \
+                and lemma != "be" and not is_negated(cur):
+            key = source_of_verb(ctx, cur)
+            if key:
+                return key, cur
+    return None, None
+
+
+def _fault_target(ctx: Context, noun: Token) -> str:
+    """'a leadership failure' -> 'leadership'; 'failure of the command' -> 'the command'."""
+    part = _on_the_part_of(noun)
+    if part is not None:
+        return _np_text(ctx, part)
+    comp = [c for c in noun.children if c.dep_ in {"compound"}]
+    if comp:
+        return clean_name(ctx.doc[comp[0].left_edge.i:comp[-1].i + 1].text)
+    if noun.dep_ == "attr":
+        subj = subject_of(noun.head, climb=False)
+        if subj is not None:
+            return _np_text(ctx, subj)
+    return _np_text(ctx, noun)
+
+
+def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | None, str | None, Token | None]]:
+    """``(critic key, target text, target key, verb)`` found in a sentence."""
+    c = ctx.cues
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        # 1. criticism verbs
+        if tok.pos_ == "VERB" and lemma in c.criticism_verbs and not is_negated(tok):
+            subj = subject_of(tok)
+            key = ctx.actor_key(subj) if subj is not None else None
+            if key is None and ctx.quote_of_token.get(tok.i) is not None:
+                key = _speaker_of_clause(ctx, tok)[0]
+            if key:
+                target, tkey = _target_of_verb(ctx, tok)
+                yield key, target, tkey, tok
+                continue
+        # 2. criticism nouns
+        if tok.pos_ == "NOUN" and lemma in c.criticism_nouns:
+            key, verb = _critic_of_noun(ctx, tok)
+            if key:
+                target, tkey = None, None
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ in {"of", "over", "at", "against", "toward", "towards", "for"}:
+                        pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            target, tkey = _np_text(ctx, pobj), ctx.actor_key(pobj)
+                yield key, target, tkey, verb
+                continue
+        # 3. "X, (who is) critical of Y"
+        if tok.pos_ == "ADJ" and lemma in c.criticism_adjectives:
+            of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in {"of", "about", "toward", "towards"}), None)
+            if of is None:
+                continue
+            pobj = next((p for p in of.children if p.dep_ == "pobj"), None)
+            holder = tok.head
+            if tok.dep_ in {"acomp", "attr"}:
+                holder = subject_of(tok.head, climb=False) or holder
+            # climb appositions: "X, a former officer critical of Y"
+            while holder.dep_ == "appos":
+                holder = holder.head
+            key = ctx.actor_key(holder)
+            if key and pobj is not None:
+                yield key, _np_text(ctx, pobj), ctx.actor_key(pobj), None
+                continue
+        # 4. fault nouns said or shown by someone
+        if tok.pos_ in {"NOUN", "PROPN"} and (lemma in c.fault_nouns or low in c.fault_nouns):
+            if tok.dep_ in {"dobj", "attr", "oprd", "pobj", "conj", "nsubj"} and not _negated_clause(tok):
+                key, verb = _fault_speaker(ctx, tok)
+                if key:
+                    yield key, _fault_target(ctx, tok), None, verb
+                    continue
+        # 5. accountability demands
+        if lemma in c.accountability_words and not _negated_clause(tok):
+            key, verb = _demand_speaker(ctx, tok)
+            if key:
+                yield key, _accountability_target(ctx, tok), None, verb
+                continue
+        # 6. dismissal "as biased"
+        if tok.pos_ == "VERB" and lemma in c.dismissal_verbs and not is_negated(tok):
+            as_ = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "as"]
+            if as_ and any(t.lower_ in c.dismissal_words or t.lemma_.lower() in c.dismissal_words for t in as_[0].subtree):
+                subj = subject_of(tok)
+                key = ctx.actor_key(subj) if subj is not None else None
+                if key:
+                    target, tkey = _target_of_verb(ctx, tok)
+                    yield key, target, tkey, tok
+
+
+def _negated_clause(tok: Token) -> bool:
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return is_negated(cur)
+    return False
+
+
+def _fault_speaker(ctx: Context, noun: Token) -> tuple[str | None, Token | None]:
+    """Who names the fault: the subject of the verb taking the noun as object
+    ("highlighted the incompetence"), or the speaker of the clause / quote."""
+    c = ctx.cues
+    head = noun
+    while head.dep_ == "conj":
+        head = head.head
+    verb = head.head
+    if verb.dep_ == "prep":
+        verb = verb.head
+    if head.dep_ == "pobj" and head.head.lower_ not in {"as", "of"}:
+        return None, None
+    if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in c.fault_verbs and verb.lemma_.lower() != "be" \
+            and head.dep_ in {"dobj", "oprd", "pobj"}:
+        if not is_negated(verb):
+            key = source_of_verb(ctx, verb)
+            if key:
+                return key, verb
+    if head.dep_ in {"attr", "nsubj"} and ctx.quote_of_token.get(noun.i) is not None:
+        return _speaker_of_clause(ctx, noun)
+    if head.dep_ == "attr":
+        return _speaker_of_clause(ctx, noun)
+    return None, None
+
+
+def _demand_speaker(ctx: Context, tok: Token) -> tuple[str | None, Token | None]:
+    """'called for X to be punished', 'insisted that X must be held accountable'."""
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        lemma = cur.lemma_.lower()
+        if cur.pos_ in {"VERB", "AUX"} and (lemma in ctx.cues.demand_verbs or lemma in ctx.cues.reporting_verbs) and lemma != "be":
+            if is_negated(cur):
+                return None, None
+            key = source_of_verb(ctx, cur)
+            if key:
+                return key, cur
+    qi = ctx.quote_of_token.get(tok.i)
+    if qi is not None and ctx.quotes[qi].statement:
+        return ctx.quotes[qi].speaker, ctx.quotes[qi].verb
+    return None, None
+
+
+def _accountability_target(ctx: Context, tok: Token) -> str | None:
+    """The ones to be punished: the subject of the passive clause or the object."""
+    cur = tok
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in {"nsubjpass", "nsubj", "dobj"} and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return _np_text(ctx, child)
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return None
+
+
+def extract_criticism(ctx: Context) -> Iterator[Claim]:
+    """Criticism claims: one per critic and sentence."""
+    for n, sent in enumerate(ctx.sents):
+        if ctx.chrome_sent[n]:
+            continue
+        seen: set[str] = set()
+        for key, target, tkey, verb in _criticisms_in_sentence(ctx, sent):
+            if key in seen or key is None:
+                continue
+            if tkey is not None and tkey == key:
+                continue
+            seen.add(key)
+            qi = ctx.quote_of_token.get(sent.start)
+            evidence = ctx.sentence_evidence(n)
+            if qi is not None:
+                q = ctx.quotes[qi]
+                evidence = ctx.evidence(min(q.begin, sent.start_char), max(q.end, sent.end_char))
+            yield Claim(
+                kind="criticism",
+                article=ctx.article.id,
+                source=ctx.actors[key].freeze(),
+                evidence=evidence,
+                extractor=EXTRACTOR,
+                target=target or None,
+                channel=channel_of(ctx, verb, sent),
+            )

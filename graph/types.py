@@ -1,0 +1,122 @@
+"""Domain types: plain, frozen records that flow between the pipeline stages.
+
+Nothing here holds a spaCy object, so every record pickles and crosses
+process boundaries (``n_process``, Dask) unchanged. Character offsets always
+index :attr:`Article.text`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Claim kinds, as exported in ``claims.jsonl`` (see ``shared/eval/FORMAT.md``).
+CLAIM_KINDS = ("figure", "criticism", "quote")
+
+#: Quantity kinds of a figure.
+QUANTITY_KINDS = (
+    "killed",
+    "injured",
+    "casualties",
+    "missing",
+    "captured",
+    "displaced",
+    "munitions",
+    "other",
+)
+
+#: Actor types.
+ACTOR_TYPES = ("person", "organization", "group", "channel", "outlet")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from disk: its text and metadata."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    author: str | None = None
+    language: str | None = None
+    path: str | None = None
+    #: Character ranges of ``text`` that are page chrome (sign-ups, credits...).
+    chrome: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact comes from: a span of an article's text."""
+
+    article: str
+    begin: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone or something that speaks, is quoted, or is talked about."""
+
+    name: str
+    type: str = "organization"
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliation: str | None = None
+    side: str | None = None
+    narrator: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    """The incident a claim is about."""
+
+    label: str
+    type: str = "attack"
+    place: str | None = None
+    time: str | None = None
+    weapon: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A reported number, as an interval."""
+
+    quantity: str
+    low: float | None
+    high: float | None
+    approx: bool = False
+    counted: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement attributed to a source, with its evidence.
+
+    ``kind`` is ``figure``, ``criticism`` or ``quote``; the matching payload is
+    ``figure``, ``target`` or ``text``.
+    """
+
+    kind: str
+    article: str
+    source: Actor
+    evidence: Evidence
+    extractor: str
+    figure: Figure | None = None
+    target: str | None = None
+    text: str | None = None
+    channel: str | None = None
+    event: Event | None = None
+    narrator: bool = False
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    claims: tuple[Claim, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    extractors: tuple[str, ...] = field(default_factory=tuple)

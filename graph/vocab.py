@@ -1,0 +1,95 @@
+"""The newsgraph vocabulary, kept in step with ``ontology/newsgraph.ttl`` by a test.
+
+``_fail = True`` makes an unknown term an error instead of a silent new IRI.
+"""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+#: Base of every IRI that names data (articles, actors, claims...).
+DATA = Namespace("https://w3id.org/newsgraph/id/")
+
+SCHEMA = Namespace("https://schema.org/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GRASP = Namespace("http://groundedannotationframework.org/grasp#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+
+class NG(DefinedNamespace):
+    """Classes and properties of the newsgraph ontology."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/newsgraph/ontology#")
+
+    # classes: actors
+    Actor: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Group: URIRef
+    Channel: URIRef
+    Outlet: URIRef
+    # classes: articles, claims, figures, events, evidence, provenance
+    Article: URIRef
+    Claim: URIRef
+    FigureClaim: URIRef
+    Criticism: URIRef
+    Quotation: URIRef
+    Denial: URIRef
+    Accusation: URIRef
+    Figure: URIRef
+    Event: URIRef
+    Evidence: URIRef
+    Extractor: URIRef
+
+    # claim properties
+    source: URIRef
+    evidence: URIRef
+    inArticle: URIRef
+    generatedBy: URIRef
+    aboutEvent: URIRef
+    channel: URIRef
+    figure: URIRef
+    target: URIRef
+    targetActor: URIRef
+    quoteText: URIRef
+    narrator: URIRef
+    conflictsWith: URIRef
+
+    # figure properties
+    quantityKind: URIRef
+    low: URIRef
+    high: URIRef
+    approximate: URIRef
+    counted: URIRef
+    figureText: URIRef
+
+    # evidence properties
+    beginIndex: URIRef
+    endIndex: URIRef
+    sentence: URIRef
+
+    # article properties
+    articleId: URIRef
+    title: URIRef
+    url: URIRef
+    outlet: URIRef
+    datePublished: URIRef
+    author: URIRef
+    language: URIRef
+    text: URIRef
+
+    # actor properties
+    actorType: URIRef
+    role: URIRef
+    affiliation: URIRef
+    affiliatedWith: URIRef
+    side: URIRef
+    wikidata: URIRef
+    mentionedIn: URIRef
+
+    # event properties
+    eventType: URIRef
+    place: URIRef
+    time: URIRef
+    weapon: URIRef
