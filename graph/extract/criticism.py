@@ -68,6 +68,11 @@ def _on_the_part_of(tok: Token) -> Token | None:
                     for pobj in c.children:
                         if pobj.dep_ == "pobj":
                             return pobj
+    return None
+
+
+def _of_or_by(tok: Token) -> Token | None:
+    """'failure of the command', 'mistakes by the generals' -> the holder."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in {"of", "by"}:
             for pobj in c.children:
@@ -133,7 +138,7 @@ def _speaker_of_clause(ctx: Context, tok: Token) -> tuple[str | None, Token | No
 
 def _fault_target(ctx: Context, noun: Token) -> str:
     """'a leadership failure' -> 'leadership'; 'failure of the command' -> 'the command'."""
-    part = _on_the_part_of(noun)
+    part = _on_the_part_of(noun) or _of_or_by(noun)
     if part is not None:
         return _np_text(ctx, part)
     comp = [c for c in noun.children if c.dep_ in {"compound"}]
@@ -226,25 +231,31 @@ def _negated_clause(tok: Token) -> bool:
 
 
 def _fault_speaker(ctx: Context, noun: Token) -> tuple[str | None, Token | None]:
-    """Who names the fault: the subject of the verb taking the noun as object
-    ("highlighted the incompetence"), or the speaker of the clause / quote."""
+    """Who names the fault: the subject of a verb above the noun ("highlighted
+    the incompetence", "called the shelling a war crime"), or the speaker of the
+    quote or clause it is predicated in ("this is a failure")."""
     c = ctx.cues
     head = noun
     while head.dep_ == "conj":
         head = head.head
-    verb = head.head
-    if verb.dep_ == "prep":
-        verb = verb.head
-    if head.dep_ == "pobj" and head.head.lower_ not in {"as", "of"}:
+    if head.dep_ == "pobj" and head.head.lower_ not in {"as"}:
         return None, None
-    if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in c.fault_verbs and verb.lemma_.lower() != "be" \
-            and head.dep_ in {"dobj", "oprd", "pobj"}:
-        if not is_negated(verb):
-            key = source_of_verb(ctx, verb)
-            if key:
-                return key, verb
-    if head.dep_ in {"attr", "nsubj"} and ctx.quote_of_token.get(noun.i) is not None:
+    if head.dep_ == "nsubj":
+        return None, None
+    if ctx.quote_of_token.get(noun.i) is not None:
         return _speaker_of_clause(ctx, noun)
+    cur = head
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        lemma = cur.lemma_.lower()
+        if cur.pos_ in {"VERB", "AUX"} and lemma in c.fault_verbs and lemma != "be":
+            if is_negated(cur):
+                return None, None
+            key = source_of_verb(ctx, cur)
+            if key:
+                return key, cur
     if head.dep_ == "attr":
         return _speaker_of_clause(ctx, noun)
     return None, None

@@ -101,10 +101,12 @@ def find_numbers(ctx: Context, sent: Span) -> list[NumberExpr]:
             continue
         low = high = None
         nxt = i
+        vague = False
         for phrase, (lo, hi) in sorted(cues.vague.items(), key=lambda kv: -len(kv[0])):
             n = len(phrase)
             if i + n <= sent.end and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
                 low, high, nxt = lo, hi, i + n
+                vague = lo != hi
                 break
         if low is None:
             parsed = _parse_number(ctx, i, sent.end)
@@ -130,8 +132,10 @@ def find_numbers(ctx: Context, sent: Span) -> list[NumberExpr]:
             low = None if low == high else low
         elif (hedge_start := match_phrase_before(doc, i, cues.hedge_approx)) is not None and hedge_start >= sent.start:
             approx = True
-        if low is not None and high is not None and (low, high) in {tuple(v) for v in cues.vague.values()}:
+        if vague:
             approx = True
+        elif out and not approx and i >= 2 and doc[i - 1].lower_ in {"and", ","} and out[-1].end == i - 1:
+            approx = out[-1].approx  # "around 400 dead and 300 injured"
         start = hedge_start if hedge_start is not None and hedge_start >= sent.start else i
         out.append(NumberExpr(start, nxt, low, high, approx, anchor, doc[start:nxt].text))
         i = nxt
@@ -157,6 +161,9 @@ def _is_noise(ctx: Context, expr: NumberExpr) -> bool:
 
 def _counted_noun(ctx: Context, expr: NumberExpr) -> Token | None:
     anchor = expr.anchor
+    for tok in ctx.doc[expr.start:expr.end]:  # "between 100 and 150 people"
+        if tok.dep_ in {"nummod", "quantmod"} and tok.head.i >= expr.end and tok.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            return tok.head
     if anchor.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and anchor.head.pos_ in {"NOUN", "PROPN", "ADJ"} \
             and anchor.head.i > anchor.i:
         return anchor.head
@@ -242,7 +249,8 @@ def quantity_of(ctx: Context, expr: NumberExpr) -> tuple[str | None, str | None]
             noun.ent_type_ == "NORP"
         if not is_people:
             return None, None
-        kind = _verb_kind(ctx, noun) or _context_kind(ctx, noun)
+        kind = _verb_kind(ctx, noun) or (_verb_kind(ctx, expr.anchor) if noun.dep_ == "pobj" else None) \
+            or _context_kind(ctx, noun)
         return kind, counted
     kind = _verb_kind(ctx, expr.anchor) or _context_kind(ctx, expr.anchor)
     return kind, None

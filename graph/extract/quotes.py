@@ -19,7 +19,7 @@ from graph.extract.common import Context
 from graph.types import Claim
 
 EXTRACTOR = "quotes.v1"
-OPEN_CLOSE = {"“": "”", "„": "“", "«": "»", "\"": "\""}
+OPEN_CLOSE = {"“": "”", "„": "“", "«": "»", "\"": "\"", "'": "'"}
 TITLE_CUES = {"so-called", "titled", "entitled", "dubbed", "headlined", "named", "nicknamed", "hashtag", "slogan", "codenamed", "code-named", "operation", "called"}
 MIN_WORDS = 3
 
@@ -52,20 +52,24 @@ def find_quote_marks(text: str) -> list[tuple[int, int, int | None]]:
             if closer is None or (ch == "\"" and i + 1 < n and line[i + 1] == " " and i > 0):
                 i += 1
                 continue
-            if ch == "‘" and i > 0 and line[i - 1].isalnum():
+            if ch in {"‘", "'"} and i > 0 and (line[i - 1].isalnum() or line[i - 1] in "'’"):
+                i += 1
+                continue  # an apostrophe, not an opening mark
+            if ch == "'" and (i + 1 >= n or not line[i + 1].isalnum()):
                 i += 1
                 continue
             j = i + 1
             found = None
             while j < n:
                 c = line[j]
-                if c == closer and (closer != "’" or j + 1 >= n or not line[j + 1].isalpha()):
+                if c == closer and (closer not in {"’", "'"} or j + 1 >= n or not line[j + 1].isalpha()) \
+                        and (closer != "'" or not line[j - 1].isspace()):
                     found = j
                     break
                 if ch == "“" and c == "“":  # a new quote opens: this one was left open
                     break
                 j += 1
-            if found is None and ch in {"\"", "‘"}:
+            if found is None and ch in {"\"", "‘", "'"}:
                 i += 1
                 continue
             out.append((pos + i, pos + i + 1, pos + found if found is not None else None))
@@ -126,7 +130,11 @@ def is_statement(ctx: Context, q: Quote) -> bool:
     if has_verb or len(words) >= 6:
         return True
     gov = _governor(ctx, span)
-    return gov is not None and (is_reporting_verb(ctx, gov) or gov.lemma_.lower() in ctx.cues.fault_verbs)
+    if gov is None:
+        return False
+    if gov.lemma_.lower() in {"call", "term", "dub", "label", "brand"} and gov.tag_ in {"VBZ", "VBP", "VBN"}:
+        return False  # 'what Moscow calls a "special operation"': a term, not a statement
+    return is_reporting_verb(ctx, gov) or gov.lemma_.lower() in ctx.cues.fault_verbs
 
 
 def _governor(ctx: Context, span: Span) -> Token | None:

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.chrome import find_chrome
+from graph.extract import extract_article
+from graph.nlp import load_pipeline
+from graph.types import Article, Extraction
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """Extract from a text: ``extract(text, outlet=None) -> Extraction``."""
+
+    def run(text: str, *, outlet: str | None = None, article_id: str = "t") -> Extraction:
+        article = Article(id=article_id, text=text, outlet=outlet, chrome=find_chrome(text))
+        return extract_article(nlp(text), article)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return REPO / "seeds"

@@ -1,0 +1,50 @@
+"""Actors: names, roles, aliases, types, and resolution of later mentions."""
+from __future__ import annotations
+
+
+def test_surname_resolves_to_full_name(extract):
+    text = ("Military analyst Jonas Berg said the front was stable.\n\n"
+            '"They cannot hold the line much longer," Berg said.\n')
+    ex = extract(text)
+    names = {c.source.name for c in ex.claims}
+    assert names == {"Jonas Berg"}
+
+
+def test_title_alone_resolves_to_named_actor(extract):
+    text = ("Governor Oleh Sydorenko said two people were killed in the shelling.\n\n"
+            "The governor said 14 people were injured.\n")
+    ex = extract(text)
+    sources = {c.source.name for c in ex.claims if c.kind == "figure"}
+    assert sources == {"Oleh Sydorenko"}
+
+
+def test_short_org_name_merges_with_full_name(extract):
+    text = ("The Ukrainian Defence Ministry said 12 drones were shot down.\n\n"
+            "The ministry said five more drones were launched later.\n")
+    ex = extract(text)
+    sources = {c.source.name for c in ex.claims if c.kind == "figure"}
+    assert sources == {"Ukrainian Defence Ministry"}
+
+
+def test_role_and_alias_from_apposition(extract):
+    text = "Another blogger, Pavel Grom (known as Thunder), said dozens of soldiers were killed."
+    ex = extract(text)
+    actor = next(a for a in ex.actors if a.name == "Pavel Grom")
+    assert actor.type == "person"
+    assert "Thunder" in actor.aliases
+    assert actor.role and "blogger" in actor.role
+
+
+def test_person_and_group_types(extract):
+    text = "Pro-government bloggers said 40 soldiers were killed, and Deputy Minister Ana Ruiz said 12 were wounded."
+    ex = extract(text)
+    types = {a.name: a.type for a in ex.actors}
+    assert types.get("Pro-government bloggers") == "group"
+    assert types.get("Ana Ruiz") == "person"
+
+
+def test_chrome_yields_no_actors(extract):
+    text = ("Two soldiers were killed, the army said.\n\n"
+            "Support Independent News Daily!\n\nSign up for our free weekly newsletter from The Daily Planet.\n")
+    ex = extract(text)
+    assert all("Planet" not in a.name and "Independent" not in a.name for a in ex.actors)

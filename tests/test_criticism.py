@@ -1,0 +1,44 @@
+"""Criticism: critic -> target, with negative cases."""
+from __future__ import annotations
+
+import pytest
+
+CRITICISM = [
+    # text, critic (a word of the name), target (a word of it) or None
+    ("Opposition leader Mark Daniels criticized the defence minister over the delays.", "Daniels", "minister"),
+    ("Human Rights Watch condemned the strike on the hospital.", "Human Rights Watch", "strike"),
+    ("The bloggers blamed the generals for the losses.", "bloggers", "generals"),
+    ("Kyrylo Melnyk accused the army command of incompetence.", "Melnyk", "command"),
+    ("The decision drew sharp criticism from veterans' groups.", "groups", None),
+    ("Lena Novak, a lawmaker critical of the government, spoke at the rally.", "Novak", "government"),
+    ("Analyst Peter Hale highlighted the incompetence of the commanders.", "Hale", "commanders"),
+    ("The foreign ministry called the shelling a war crime.", "foreign ministry", None),
+    ("The mayor dismissed the report as propaganda.", "mayor", "report"),
+    ("Activist Sara Lind called for the officers responsible to be punished.", "Lind", None),
+    ('"Sending them there without cover was simply a failure of leadership," said analyst Tom Reyes.', "Reyes", "leadership"),
+    ("The UN secretary-general denounced the attacks on civilians.", "secretary-general", "attacks"),
+]
+
+
+@pytest.mark.parametrize("text,critic,target", CRITICISM)
+def test_criticism(extract, text, critic, target):
+    ex = extract(text)
+    found = [c for c in ex.claims if c.kind == "criticism"]
+    assert found, [(c.kind, c.source.name) for c in ex.claims]
+    c = found[0]
+    assert critic.lower() in c.source.name.lower(), c.source
+    if target is not None:
+        assert c.target and target.lower() in c.target.lower(), c.target
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry denied the reports.",
+    "The general did not criticize the soldiers.",
+    "Rockets were fired at the city overnight, the army said.",
+    "The country claimed responsibility for the raid.",
+    "The commander praised the troops for their courage.",
+    "The region has been under separatist control since 2014, in violation of international law.",
+])
+def test_not_criticism(extract, text):
+    ex = extract(text)
+    assert [c for c in ex.claims if c.kind == "criticism"] == []

@@ -1,0 +1,101 @@
+"""Figures: table-driven cases written from general news style."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.figures import find_numbers
+
+INF = None
+
+FIGURES = [
+    # text, source (a word of it), quantity, low, high, approx
+    ("The health ministry said 12 people were killed in the strike.", "health ministry", "killed", 12, 12, False),
+    ("At least 25 civilians were killed, the governor said on Telegram.", "governor", "killed", 25, None, False),
+    ("Officials said more than 700 soldiers had died in the fighting.", "officials", "killed", 700, None, False),
+    ("The regional governor said around 40 people were injured.", "governor", "injured", 40, 40, True),
+    ("The army said up to 50 fighters were captured near the border.", "army", "captured", None, 50, False),
+    ("According to the United Nations, some 2,000 people were displaced by the fighting.", "United Nations", "displaced", 2000, 2000, True),
+    ("The defence ministry reported that 18 drones and two cruise missiles were launched overnight.", "defence ministry", "munitions", 18, 18, False),
+    ("Local officials said the death toll had risen to 23.", "officials", "killed", 23, 23, False),
+    ("The mayor said that dozens of residents were wounded.", "mayor", "injured", 24, 99, True),
+    ("Rescuers said hundreds of people were missing after the blast.", "rescuers", "missing", 100, 999, True),
+    ("The agency estimated that between 100 and 150 people died.", "agency", "killed", 100, 150, False),
+    ("Police said three people were killed and 11 injured in the attack.", "police", "killed", 3, 3, False),
+    ("Police said three people were killed and 11 injured in the attack.", "police", "injured", 11, 11, False),
+    ("The military claimed it had killed nearly 300 militants.", "military", "killed", 300, 300, True),
+    ("The group said an estimated 1.5 million people had fled their homes.", "group", "displaced", 1_500_000, 1_500_000, True),
+    ("A spokesman for the army said several hundred troops had been killed.", "spokesman", "killed", 200, 900, True),
+    ("The ministry said 40 Russian servicemen died, in a statement.", "ministry", "killed", 40, 40, False),
+    ("Two dozen rockets were fired at the city, the military administration said.", "military administration", "munitions", 24, 24, False),
+]
+
+
+@pytest.mark.parametrize("text,source,quantity,low,high,approx", FIGURES)
+def test_extracts_attributed_figure(extract, text, source, quantity, low, high, approx):
+    ex = extract(text)
+    figs = [c for c in ex.claims if c.kind == "figure" and c.figure.quantity == quantity]
+    assert figs, f"no {quantity} figure in {[(c.kind, c.source.name) for c in ex.claims]}"
+    match = [c for c in figs if c.figure.low == low and c.figure.high == high]
+    assert match, [(c.figure.low, c.figure.high) for c in figs]
+    claim = match[0]
+    assert source.lower() in claim.source.name.lower() or any(source.lower() in a.lower() for a in claim.source.aliases)
+    assert claim.figure.approx == approx
+    assert not claim.narrator
+
+
+def test_number_inside_quote_belongs_to_speaker(extract):
+    ex = extract('"We lost 14 soldiers in that assault," the commander told reporters.')
+    figs = [c for c in ex.claims if c.kind == "figure"]
+    assert [(f.source.name, f.figure.low) for f in figs] == [("commander", 14)]
+
+
+def test_update_yields_both_figures(extract):
+    ex = extract("The health ministry said the death toll rose to 57 from 50.")
+    lows = sorted(c.figure.low for c in ex.claims if c.kind == "figure")
+    assert lows == [50, 57]
+
+
+def test_narrator_figure_goes_to_outlet(extract):
+    ex = extract("Missiles hit the city overnight, killing at least six people.", outlet="Example News")
+    figs = [c for c in ex.claims if c.kind == "figure"]
+    assert len(figs) == 1
+    assert figs[0].narrator and figs[0].source.name == "Example News"
+    assert (figs[0].figure.low, figs[0].figure.high) == (6, None)
+
+
+@pytest.mark.parametrize("text", [
+    "The war began in 2014 and has cost the country $5 billion.",
+    "It was one of the deadliest attacks of the war, officials said.",
+    "The convoy was 30 km from the border on Monday, the army said.",
+    "Malaysia Airlines Flight 17 was shot down over the region.",
+    "The ministry said 300 troops were deployed to the area.",
+    "Turnout was 65 percent, the commission said.",
+    "The 45-year-old commander said the unit would hold.",
+    "Four regions were annexed in September, the Kremlin said.",
+])
+def test_numbers_that_are_not_figures(extract, text):
+    ex = extract(text)
+    assert [c for c in ex.claims if c.kind == "figure"] == []
+
+
+@pytest.mark.parametrize("text,low,high,approx", [
+    ("about 400 dead", 400, 400, True),
+    ("at least 25 rockets", 25, None, False),
+    ("up to 50 drones", None, 50, False),
+    ("several hundred men", 200, 900, True),
+    ("tens of thousands of people", 10000, 99999, True),
+    ("1,200 soldiers", 1200, 1200, False),
+    ("100 to 300 fighters", 100, 300, False),
+    ("twenty people", 20, 20, False),
+    ("2.5 million refugees", 2_500_000, 2_500_000, False),
+])
+def test_number_shapes(nlp, text, low, high, approx):
+    from graph.extract.common import Context, compile_cues
+    from graph.types import Article
+
+    doc = nlp(text)
+    ctx = Context(doc, Article(id="x", text=text), compile_cues())
+    exprs = find_numbers(ctx, ctx.sents[0])
+    assert exprs, text
+    e = exprs[0]
+    assert (e.low, e.high, e.approx) == (low, high, approx)

@@ -1,0 +1,63 @@
+"""Quotations: speakers before, after and around quotes; continuations; scare quotes."""
+from __future__ import annotations
+
+import pytest
+
+QUOTES = [
+    # text, speaker (a word of the name), quoted words (a part of them)
+    ('"We will rebuild every house," the mayor said on Friday.', "mayor", "We will rebuild every house"),
+    ('“We will rebuild every house,” said Mayor Anna Kovac.', "Kovac", "We will rebuild every house"),
+    ('The governor said: "The situation in the city remains very difficult."', "governor", "situation in the city"),
+    ('“The shelling did not stop for a minute,” Olena Petrenko told reporters. “My neighbours are still under the rubble.”',
+     "Petrenko", "My neighbours are still under the rubble"),
+    ('Colonel James Whitfield described the retreat as "a complete collapse of discipline".', "Whitfield",
+     "a complete collapse of discipline"),
+    ("The foreign minister wrote on X: 'This attack shows that they want no peace at all.'", "foreign minister",
+     "they want no peace"),
+    ('"The enemy lost dozens of vehicles near the river," the General Staff said in its morning update.',
+     "General Staff", "lost dozens of vehicles"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words", QUOTES)
+def test_quote_speaker(extract, text, speaker, words):
+    ex = extract(text)
+    quotes = [c for c in ex.claims if c.kind == "quote" and words in c.text]
+    assert quotes, [(c.kind, c.source.name, c.text) for c in ex.claims]
+    assert speaker.lower() in quotes[0].source.name.lower()
+    assert text[quotes[0].evidence.begin:quotes[0].evidence.end] == quotes[0].evidence.sentence
+
+
+def test_quote_paragraph_continues_previous_speaker(extract):
+    text = ('"Our units repelled four assaults overnight," said Major Ivan Tarasenko.\n\n'
+            '"The enemy is regrouping near the bridge and we expect more attacks."\n')
+    ex = extract(text)
+    quotes = [c for c in ex.claims if c.kind == "quote"]
+    assert len(quotes) == 2
+    assert {q.source.name for q in quotes} == {"Ivan Tarasenko"}
+
+
+def test_pronoun_speaker_resolves_to_person(extract):
+    text = ("Maria Lopez, a spokeswoman for the agency, visited the camp on Tuesday.\n\n"
+            'She said: "There is not enough water for the families here."\n')
+    ex = extract(text)
+    quotes = [c for c in ex.claims if c.kind == "quote"]
+    assert quotes and quotes[0].source.name == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text", [
+    'Moscow calls the invasion a "special military operation".',
+    'The so-called "people\'s republic" held a vote.',
+    'The film "All Quiet on the Western Front" was shown in the square.',
+    'The village was described as "calm" by residents.',
+])
+def test_scare_quotes_and_titles_are_not_statements(extract, text):
+    ex = extract(text)
+    assert [c for c in ex.claims if c.kind == "quote"] == []
+
+
+def test_chrome_quote_is_ignored(extract):
+    text = ("Troops advanced on Monday, the army said.\n\n"
+            'Sign up for our newsletter: "The best reporting from the front, every morning in your inbox."\n')
+    ex = extract(text)
+    assert [c for c in ex.claims if c.kind == "quote"] == []
