@@ -23,19 +23,14 @@ from graph.errors import InputError, OptionError, OutputError
 from graph.extract import extract_article
 from graph.extract.common import compile_cues
 from graph.nlp import load_pipeline, parse_articles
-from graph.rdf import add_extraction, claim_iri, event_iri, new_dataset
+from graph.rdf import add_extraction, claim_iri, event_iri, new_dataset, serialize_dataset
 from graph.readers import load_articles
 from graph.rules import load_lexicon
 from graph.types import Article, Claim, Extraction
 from graph.vocab import NG
 
-#: ``--format`` value -> (rdflib format name, file name)
-RDF_FORMATS = {
-    "trig": ("trig", "graph.trig"),
-    "nq": ("nquads", "graph.nq"),
-    "ttl": ("turtle", "graph.ttl"),
-    "jsonld": ("json-ld", "graph.jsonld"),
-}
+#: ``--format`` value -> output file name
+RDF_FORMATS = {"trig": "graph.trig", "nq": "graph.nq", "ttl": "graph.ttl", "jsonld": "graph.jsonld"}
 
 
 @dataclass
@@ -165,9 +160,9 @@ def run_build(
     link_conflicts(ds, figures)
     if summary.articles == 0:
         return summary
-    fmt, name = RDF_FORMATS[rdf_format]
+    name = RDF_FORMATS[rdf_format]
     try:
-        atomic_write(out / name, lambda p: ds.serialize(destination=str(p), format=fmt, encoding="utf-8"))
+        atomic_write(out / name, lambda p: serialize_dataset(ds, str(p), rdf_format))
         atomic_write(out / "claims.jsonl", lambda p: _write_jsonl(p, records))
         summary.outputs += [str(out / name), str(out / "claims.jsonl")]
         if html:

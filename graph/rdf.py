@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import NamespaceManager
 
 from graph.extract.common import norm_key
 from graph.types import Actor, Article, Claim, Event, Extraction
@@ -90,6 +91,10 @@ def _num(value: float) -> Literal:
     return Literal(str(value), datatype=XSD.decimal)
 
 
+def author_actor(name: str) -> Actor:
+    return Actor(name=name, type="person")
+
+
 def actor_triples(actor: Actor) -> Iterable[tuple]:
     iri = actor_iri(actor)
     yield iri, RDF.type, NG.Actor
@@ -128,9 +133,11 @@ def article_triples(article: Article) -> Iterable[tuple]:
     yield iri, NG.articleId, Literal(article.id)
     yield iri, NG.text, Literal(article.text)
     for prop, value in ((NG.title, article.title), (NG.datePublished, article.date),
-                        (NG.author, article.author), (NG.language, article.language)):
+                        (NG.language, article.language)):
         if value:
             yield iri, prop, Literal(value)
+    if article.author:
+        yield iri, NG.author, actor_iri(author_actor(article.author))
     if article.url:
         yield iri, NG.url, Literal(article.url, datatype=XSD.anyURI)
 
@@ -177,6 +184,30 @@ def claim_triples(claim: Claim) -> Iterable[tuple]:
     yield ev, NG.sentence, Literal(claim.evidence.sentence)
 
 
+def _add_actor(default, actor: Actor) -> None:
+    """Add an actor to the default graph; the first name seen stays the label,
+    other spellings become ``skos:altLabel``s, and the first type stays."""
+    iri = actor_iri(actor)
+    label = default.value(iri, RDFS.label)
+    if label is None:
+        for t in actor_triples(actor):
+            default.add(t)
+        return
+    for t in actor_triples(actor):
+        if t[1] in (RDFS.label, NG.actorType) or (t[1] == RDF.type and t[2] != NG.Actor):
+            continue
+        default.add(t)
+    if str(label) != actor.name:
+        default.add((iri, SKOS.altLabel, Literal(actor.name)))
+
+
+def _add_event(default, event: Event, article_id: str) -> None:
+    """Add an event once: the first article to name it gives its label and type."""
+    if default.value(event_iri(event, article_id), RDFS.label) is None:
+        for t in event_triples(event, article_id):
+            default.add(t)
+
+
 def add_extraction(ds: Dataset, ex: Extraction) -> URIRef:
     """Add one article's extraction to a dataset; replaces its named graph."""
     gid = graph_iri(ex.article.id)
@@ -186,19 +217,18 @@ def add_extraction(ds: Dataset, ex: Extraction) -> URIRef:
     art = article_iri(ex.article.id)
     for t in article_triples(ex.article):
         g.add(t)
+    if ex.article.author:
+        _add_actor(default, author_actor(ex.article.author))
     outlet = next((a for a in ex.actors if a.narrator), None)
     if ex.article.outlet or outlet is not None:
         outlet_actor = outlet or Actor(name=ex.article.outlet or "", type="outlet")
         g.add((art, NG.outlet, actor_iri(outlet_actor)))
-        for t in actor_triples(outlet_actor):
-            default.add(t)
+        _add_actor(default, outlet_actor)
     for actor in ex.actors:
-        for t in actor_triples(actor):
-            default.add(t)
+        _add_actor(default, actor)
         g.add((actor_iri(actor), NG.mentionedIn, art))
     for claim in ex.claims:
-        for t in actor_triples(claim.source):
-            default.add(t)
+        _add_actor(default, claim.source)
         for t in claim_triples(claim):
             g.add(t)
         if claim.channel:
@@ -208,13 +238,11 @@ def add_extraction(ds: Dataset, ex: Extraction) -> URIRef:
             default.add((ch, RDFS.label, Literal(claim.channel)))
             default.add((ch, NG.actorType, Literal("channel")))
         if claim.event is not None:
-            for t in event_triples(claim.event, ex.article.id):
-                default.add(t)
+            _add_event(default, claim.event, ex.article.id)
             for t in event_mention_triples(claim.event, ex.article.id):
                 g.add(t)
     for event in ex.events:
-        for t in event_triples(event, ex.article.id):
-            default.add(t)
+        _add_event(default, event, ex.article.id)
     for name in ex.extractors:
         default.add((extractor_iri(name), RDF.type, NG.Extractor))
         default.add((extractor_iri(name), RDFS.label, Literal(name)))
@@ -222,8 +250,28 @@ def add_extraction(ds: Dataset, ex: Extraction) -> URIRef:
 
 
 def new_dataset() -> Dataset:
-    ds = Dataset()
-    ds.bind("ng", NG._NS)
-    ds.bind("ngid", DATA)
-    ds.bind("skos", SKOS)
+    """An empty dataset on an embedded Oxigraph store (fast adds and serialization)."""
+    ds = Dataset(store="Oxigraph")
+    ds.namespace_manager = NamespaceManager(ds, bind_namespaces="none")
+    for prefix, ns in (("ng", NG._NS), ("skos", SKOS), ("rdfs", RDFS), ("rdf", RDF), ("xsd", XSD)):
+        ds.bind(prefix, ns)
     return ds
+
+
+def serialize_dataset(ds: Dataset, path: str, fmt: str) -> None:
+    """Write a dataset as ``trig``, ``nq``, ``ttl`` (all graphs merged) or ``jsonld``."""
+    if fmt == "trig":
+        ds.serialize(destination=path, format="ox-trig")
+    elif fmt == "nq":
+        ds.serialize(destination=path, format="ox-nquads")
+    elif fmt == "ttl":
+        union = Graph(store="Oxigraph", bind_namespaces="none")
+        for prefix, ns in ds.namespaces():
+            union.bind(prefix, ns)
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            union.add((s, p, o))
+        union.serialize(destination=path, format="ox-turtle")
+    elif fmt == "jsonld":
+        ds.serialize(destination=path, format="json-ld", encoding="utf-8")
+    else:
+        raise ValueError(fmt)

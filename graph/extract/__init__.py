@@ -25,15 +25,15 @@ def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> 
     found = list(quotes.extract_quotes(ctx))
     found += list(figures.extract_figures(ctx))
     found += list(criticism.extract_criticism(ctx))
-    article_events = events.extract_events(ctx)
-    main = events.main_event(article_events)
+    by_sentence = events.events_by_sentence(ctx)
+    article_events = list(by_sentence.values())
+    main = events.main_event(ctx, article_events)
     claims: list[Claim] = []
     for claim in found:
-        sent_event = None
         span = doc.char_span(claim.evidence.begin, claim.evidence.end, alignment_mode="expand")
-        if span is not None:
-            sent_event = events.event_in_sentence(ctx, span[0].sent)
-        event = sent_event if sent_event is not None and sent_event.place else main
+        sent_event = by_sentence.get(ctx.sentence_of(span[0])) if span is not None else None
+        specific = sent_event is not None and sent_event.place and not events.is_country(ctx, sent_event.place)
+        event = sent_event if specific else main
         # refresh the source: aliases and roles may have grown after the claim was made
         key = next((k for k, r in ctx.actors.items() if r.name == claim.source.name), None)
         source = ctx.actors[key].freeze() if key else claim.source

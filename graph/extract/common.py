@@ -183,6 +183,10 @@ class Context:
             for tok in sent:
                 self.sent_index[tok.i] = n
         self.chrome_sent = [self._overlaps_chrome(s) for s in self.sents]
+        self._ent_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_at[i] = ent
         self.actors: dict[str, ActorRecord] = {}
         self._order: list[str] = []
         self._token_actor: dict[int, str | None] = {}
@@ -220,12 +224,7 @@ class Context:
 
     # -- names -----------------------------------------------------------------------
     def entity_of(self, tok: Token) -> Span | None:
-        if not tok.ent_type_:
-            return None
-        for ent in tok.sent.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-        return None
+        return self._ent_at.get(tok.i)
 
     def np_span(self, head: Token) -> tuple[int, int]:
         """Token range [start, end) of the name-like part of the NP headed by ``head``."""

@@ -9,6 +9,7 @@ from graph.types import Event
 
 EXTRACTOR = "events.v1"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "near", "of", "at", "outside", "around"}
 
 
 def event_in_sentence(ctx: Context, sent: Span) -> Event | None:
@@ -44,19 +45,72 @@ def _place(ctx: Context, tok, sent: Span) -> str | None:
     return None
 
 
-def extract_events(ctx: Context) -> list[Event]:
-    """Events of the article in text order; the first one with a place is the
-    article's main incident."""
-    out: list[Event] = []
+def events_by_sentence(ctx: Context) -> dict[int, Event]:
+    """The incident named in each sentence (chrome excluded), by sentence number."""
+    out: dict[int, Event] = {}
     for n, sent in enumerate(ctx.sents):
-        if ctx.chrome_sent[n]:
+        if ctx.chrome_sent[n] or is_headline(sent):
             continue
         event = event_in_sentence(ctx, sent)
         if event is not None:
-            out.append(event)
+            out[n] = event
     return out
 
 
-def main_event(events: list[Event]) -> Event | None:
-    """The article's main incident: the first event with a place, else the first."""
-    return next((e for e in events if e.place), events[0] if events else None)
+def is_country(ctx: Context, place: str | None) -> bool:
+    """A country or a capital standing for one is too broad to name an incident."""
+    if not place:
+        return False
+    low = place.lower().removeprefix("the ")
+    words = low.split()
+    countries = {c.lower() for c in ctx.cues.demonyms.values()}
+    return low in countries or low in ctx.cues.demonyms or (len(words) == 2 and words[1] in countries)
+
+
+def is_headline(sent: Span) -> bool:
+    """A Title Case line without final punctuation: its entities are unreliable."""
+    text = sent.text.strip()
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if not words or text[-1:] in {".", "!", "?", "\"", "”"}:
+        return False
+    return sum(t.is_title for t in words) >= 0.7 * len(words)
+
+
+def frequent_place(ctx: Context) -> str | None:
+    """The most often named specific place (not a country) of the article body."""
+    counts: dict[str, int] = {}
+    for n, sent in enumerate(ctx.sents):
+        if ctx.chrome_sent[n] or is_headline(sent):
+            continue
+        names = [clean_name(e.text) for e in sent.ents
+                 if e.label_ in PLACE_LABELS and ctx.quote_of_token.get(e.start) is None]
+        # proper nouns after "in", "near", "of"... that the tagger left untyped
+        names += [t.text for t in sent if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.is_title
+                  and (not t.ent_type_ or (t.ent_type_ == "ORG" and t.head.lower_ in {"in", "near", "at", "outside"}))
+                  and t.head.lower_ in PLACE_PREPS and ctx.quote_of_token.get(t.i) is None]
+        for name in names:
+            if name and not is_country(ctx, name):
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(k for k, v in counts.items() if v == best)
+
+
+def main_event(ctx: Context, events: list[Event]) -> Event | None:
+    """The article's main incident: the most often named specific place (not a
+    country), earliest first; else the first event with a place; else the first."""
+    specific = [e for e in events if e.place and not is_country(ctx, e.place)]
+    if specific:
+        counts: dict[str, int] = {}
+        for e in specific:
+            counts[e.place] = counts.get(e.place, 0) + 1
+        best = max(counts.values())
+        return next(e for e in specific if counts[e.place] == best)
+    if not events:
+        return None
+    first = events[0]
+    place = frequent_place(ctx)
+    if place is not None:
+        return Event(label=f"{first.type} on {place}", type=first.type, place=place, time=first.time, weapon=first.weapon)
+    return next((e for e in events if e.place), first)

@@ -89,6 +89,20 @@ def _parse_number(ctx: Context, i: int, end: int) -> tuple[float, int] | None:
     return total + current, j
 
 
+def _vague_starting(cues, word: str) -> list:
+    """Vague-amount phrases that start with ``word``, longest first."""
+    index = _VAGUE_INDEX.get(id(cues))
+    if index is None:
+        index = {}
+        for phrase, bounds in sorted(cues.vague.items(), key=lambda kv: -len(kv[0])):
+            index.setdefault(phrase[0], []).append((phrase, bounds))
+        _VAGUE_INDEX[id(cues)] = index
+    return index.get(word, ())
+
+
+_VAGUE_INDEX: dict[int, dict] = {}
+
+
 def find_numbers(ctx: Context, sent: Span) -> list[NumberExpr]:
     """Every number, vague amount and range of a sentence, with its hedge."""
     doc, cues = ctx.doc, ctx.cues
@@ -102,13 +116,16 @@ def find_numbers(ctx: Context, sent: Span) -> list[NumberExpr]:
         low = high = None
         nxt = i
         vague = False
-        for phrase, (lo, hi) in sorted(cues.vague.items(), key=lambda kv: -len(kv[0])):
+        for phrase, (lo, hi) in _vague_starting(cues, tok.lower_):
             n = len(phrase)
             if i + n <= sent.end and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
                 low, high, nxt = lo, hi, i + n
                 vague = lo != hi
                 break
         if low is None:
+            if not (tok.like_num or tok.lower_ in cues.number_words or tok.lower_ in FRACTIONS):
+                i += 1
+                continue
             parsed = _parse_number(ctx, i, sent.end)
             if parsed is None:
                 i += 1

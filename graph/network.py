@@ -1,0 +1,289 @@
+"""The single bridge from the RDF store to networkx.
+
+:func:`dataset_to_networkx` reads a :class:`rdflib.Dataset` (one named graph per
+article, actors and events in the default graph) with the ``_network_*``
+queries of the query library and returns a :class:`networkx.MultiDiGraph`:
+
+* nodes are actors (``type`` = their actor type), events (``type="event"``),
+  criticism targets known only by their text (``type="target"``) and articles
+  (``type="article"``, the end of a claim that is about no event);
+* every claim is one edge, keyed by the claim IRI, from its source actor to
+  the event it is about (figures, quotes), to the criticized actor or target
+  (criticism), or else to its article. Parallel claims stay separate edges.
+
+Every node and edge attribute is a ``str``, ``int``, ``float``, ``bool``,
+``None`` or a tuple of ``str``, so the graph pickles and turns into JSON as is.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import networkx as nx
+from rdflib import Dataset, Literal
+from rdflib.term import Identifier
+
+from graph.queries import load_query
+from graph.types import CLAIM_KINDS
+
+#: Edge labels of the claim kinds that carry no number.
+KIND_LABELS = {"criticism": "criticized", "quote": "quoted"}
+
+#: Node attributes every node has (``None`` when unknown).
+NODE_KEYS = ("label", "type", "side", "role", "n_said", "n_about")
+
+
+def dataset_to_networkx(ds: Dataset) -> nx.MultiDiGraph:
+    """The who-said-what graph of ``ds``: actors and events as nodes, claims as edges."""
+    g = nx.MultiDiGraph()
+    actors = _read_actors(ds)
+    for iri, attrs in actors.items():
+        g.add_node(iri, **attrs)
+    for iri, attrs in _read_events(ds).items():
+        g.add_node(iri, **attrs)
+    extractors = _read_labels(ds, "_network_extractors", "extractor")
+    conflicts = _read_conflicts(ds)
+
+    for claim in _read_claims(ds):
+        source = claim["source"]
+        if source not in g:
+            g.add_node(source, **_node(_local_name(source), "unknown"))
+        target = _claim_target(g, claim)
+        g.add_edge(
+            source,
+            target,
+            key=claim["claim"],
+            **_edge_attrs(claim, actors, extractors, conflicts.get(claim["claim"], ())),
+        )
+        g.nodes[source]["n_said"] += 1
+        g.nodes[target]["n_about"] += 1
+    return g
+
+
+def figure_label(
+    quantity: str | None,
+    low: float | None,
+    high: float | None,
+    *,
+    approx: bool = False,
+    text: str | None = None,
+) -> str:
+    """A short label for a figure: ``63 killed``, ``~400 killed``, ``≥700 killed``, ``200–900 killed``."""
+    quantity = quantity or ""
+    tilde = "~" if approx else ""
+    if low is not None and high is not None:
+        number = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
+        number = tilde + number
+    elif low is not None:
+        number = f"≥{tilde}{_number(low)}"
+    elif high is not None:
+        number = f"≤{tilde}{_number(high)}"
+    else:
+        number = text or ""
+    return f"{number} {quantity}".strip() or "figure"
+
+
+# --- reading -----------------------------------------------------------------
+
+
+def _rows(ds: Dataset, name: str) -> Iterator[dict[str, Any]]:
+    """The rows of query ``name`` as dicts of plain Python values (unbound: absent)."""
+    result = ds.query(load_query(name))
+    names = [str(v) for v in result.vars or ()]
+    for row in result:
+        values = {}
+        for var in names:
+            term = row[var]
+            if term is not None:
+                values[var] = _plain(term)
+        yield values
+
+
+def _read_actors(ds: Dataset) -> dict[str, dict[str, Any]]:
+    actors: dict[str, dict[str, Any]] = {}
+    aliases: dict[str, list[str]] = {}
+    for row in _rows(ds, "_network_actors"):
+        iri = row["actor"]
+        if iri not in actors:
+            actors[iri] = _node(
+                row.get("label") or _local_name(iri),
+                row.get("type") or "actor",
+                side=row.get("side"),
+                role=row.get("role"),
+            )
+            aliases[iri] = []
+        alias = row.get("alias")
+        if alias and alias not in aliases[iri] and alias != actors[iri]["label"]:
+            aliases[iri].append(alias)
+    for iri, attrs in actors.items():
+        attrs["aliases"] = tuple(aliases[iri])
+    return actors
+
+
+def _read_events(ds: Dataset) -> dict[str, dict[str, Any]]:
+    events: dict[str, dict[str, Any]] = {}
+    for row in _rows(ds, "_network_events"):
+        iri = row["event"]
+        if iri in events:
+            continue
+        attrs = _node(row.get("label") or _local_name(iri), "event")
+        attrs.update(
+            event_type=row.get("type"),
+            place=row.get("place"),
+            time=row.get("time"),
+            weapon=row.get("weapon"),
+        )
+        events[iri] = attrs
+    return events
+
+
+def _read_labels(ds: Dataset, query: str, var: str) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for row in _rows(ds, query):
+        labels.setdefault(row[var], row["label"])
+    return labels
+
+
+def _read_conflicts(ds: Dataset) -> dict[str, tuple[str, ...]]:
+    pairs: dict[str, set[str]] = {}
+    for row in _rows(ds, "_network_conflicts"):
+        # conflictsWith is symmetric in meaning even when stated one way only
+        pairs.setdefault(row["claim"], set()).add(row["other"])
+        pairs.setdefault(row["other"], set()).add(row["claim"])
+    return {claim: tuple(sorted(others)) for claim, others in pairs.items()}
+
+
+def _read_claims(ds: Dataset) -> list[dict[str, Any]]:
+    """One merged record per claim, in query order (article, offset, IRI)."""
+    claims: dict[str, dict[str, Any]] = {}
+    for row in _rows(ds, "_network_claims"):
+        iri = row["claim"]
+        merged = claims.get(iri)
+        if merged is None:
+            claims[iri] = row
+            continue
+        # a claim with several kind classes: the first kind of CLAIM_KINDS wins
+        if CLAIM_KINDS.index(row["kind"]) < CLAIM_KINDS.index(merged["kind"]):
+            merged["kind"] = row["kind"]
+        for key, value in row.items():
+            merged.setdefault(key, value)
+    return list(claims.values())
+
+
+# --- building ----------------------------------------------------------------
+
+
+def _node(label: str, type_: str, *, side: str | None = None, role: str | None = None) -> dict[str, Any]:
+    return {"label": label, "type": type_, "side": side, "role": role, "n_said": 0, "n_about": 0}
+
+
+def _claim_target(g: nx.MultiDiGraph, claim: dict[str, Any]) -> str:
+    """The node a claim points to, added to ``g`` when it is not there yet."""
+    if claim["kind"] == "criticism":
+        actor = claim.get("targetActor")
+        if actor:
+            if actor not in g:
+                g.add_node(actor, **_node(_local_name(actor), "unknown"))
+            return actor
+        text = " ".join(str(claim.get("target") or "").split())
+        if text:
+            node = "target:" + text.lower()
+            if node not in g:
+                g.add_node(node, **_node(text, "target"))
+            return node
+    else:
+        event = claim.get("event")
+        if event:
+            if event not in g:
+                g.add_node(event, **_node(_local_name(event), "event"))
+            return event
+    article = claim["article"]
+    if article not in g:
+        label = claim.get("title") or claim.get("articleId") or _local_name(article)
+        g.add_node(article, **_node(label, "article"))
+        g.nodes[article]["url"] = _web_url(claim.get("url"))
+    return article
+
+
+def _edge_attrs(
+    claim: dict[str, Any],
+    actors: dict[str, dict[str, Any]],
+    extractors: dict[str, str],
+    conflicts: tuple[str, ...],
+) -> dict[str, Any]:
+    kind = claim["kind"]
+    low, high = claim.get("low"), claim.get("high")
+    approx = bool(claim.get("approx", False))
+    if kind == "figure":
+        label = figure_label(
+            claim.get("quantity"), low, high, approx=approx, text=claim.get("figureText")
+        )
+    else:
+        label = KIND_LABELS[kind]
+
+    def actor_label(iri: str | None) -> str | None:
+        if iri is None:
+            return None
+        return actors[iri]["label"] if iri in actors else _local_name(iri)
+
+    return {
+        "claim": claim["claim"],
+        "kind": kind,
+        "label": label,
+        "article": claim.get("articleId") or _local_name(claim["article"]),
+        "title": claim.get("title"),
+        "outlet": actor_label(claim.get("outlet")),
+        "date": claim.get("date"),
+        "url": _web_url(claim.get("url")),
+        "sentence": claim.get("sentence"),
+        "begin": claim.get("begin"),
+        "end": claim.get("end"),
+        "text": claim.get("quote"),
+        "target": claim.get("target"),
+        "quantity": claim.get("quantity"),
+        "low": low,
+        "high": high,
+        "approx": approx if kind == "figure" else None,
+        "counted": claim.get("counted"),
+        "figure_text": claim.get("figureText"),
+        "channel": actor_label(claim.get("channel")),
+        "event": claim.get("event"),
+        "narrator": bool(claim.get("narrator", False)),
+        "extractor": extractors.get(claim.get("extractor", ""), claim.get("extractor")),
+        "conflicts": conflicts,
+    }
+
+
+# --- values ------------------------------------------------------------------
+
+
+def _plain(term: Identifier) -> Any:
+    """A plain Python value for an RDF term: IRIs as ``str``, numbers as int/float."""
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            return value
+        if isinstance(value, (float, Decimal)):
+            number = float(value)
+            return int(number) if number.is_integer() else number
+        return str(term)  # strings, and dates in their lexical form
+    return str(term)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _local_name(iri: str) -> str:
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
+
+
+def _web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else ``None`` (no ``javascript:`` links)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+

@@ -1,0 +1,139 @@
+"""End-to-end build on the sample articles and on bad input."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from graph import build as build_module
+from graph.build import run_build
+from graph.errors import OptionError, OutputError
+from graph.evaluate import evaluate, load_jsonl
+from graph.vocab import NG
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory, seeds_dir):
+    out = tmp_path_factory.mktemp("seeds_out")
+    summary = run_build([str(seeds_dir)], out)
+    return out, summary
+
+
+def test_build_writes_three_outputs(seeds_build):
+    out, summary = seeds_build
+    assert summary.articles == 2 and summary.failed == 0
+    for name in ("graph.trig", "claims.jsonl", "graph.html"):
+        assert (out / name).stat().st_size > 0
+
+
+def test_trig_has_one_named_graph_per_article(seeds_build):
+    out, _ = seeds_build
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    names = {str(g.identifier) for g in ds.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)}
+    assert names == {
+        "https://w3id.org/newsgraph/id/graph/000_2cfd3623d210ff28",
+        "https://w3id.org/newsgraph/id/graph/001_de4eb1a377785554",
+    }
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    assert len(set(default.subjects(predicate=None, object=NG.Actor))) > 5
+
+
+def test_seed_claims_score_high(seeds_build):
+    out, _ = seeds_build
+    result = evaluate(load_jsonl(DATA / "gold_seeds.jsonl"), load_jsonl(out / "claims.jsonl"))
+    assert result["overall"]["f1"] >= 0.9, result["overall"]
+
+
+def test_claim_records_carry_evidence_and_iris(seeds_build, seeds_dir):
+    out, _ = seeds_build
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
+    rows = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rows
+    for row in rows:
+        assert {"article", "kind", "source", "sentence", "begin", "end", "iri", "source_iri"} <= set(row)
+        assert texts[row["article"]][row["begin"]:row["end"]] == row["sentence"]
+        if row["kind"] == "figure":
+            assert row["quantity"] and (row["low"] is not None or row["high"] is not None)
+
+
+def test_seed_dataset_conforms_to_shapes(seeds_build):
+    from graph.validate import validate_dataset
+
+    out, _ = seeds_build
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    conforms, report = validate_dataset(ds)
+    assert conforms, report
+
+
+def test_chrome_yields_no_claims(seeds_build, seeds_dir):
+    out, _ = seeds_build
+    text = (seeds_dir / "001_de4eb1a377785554.txt").read_text(encoding="utf-8")
+    chrome_start = text.index("Sign up for our free weekly newsletter")
+    rows = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all(r["begin"] < chrome_start for r in rows if r["article"] == "001_de4eb1a377785554")
+
+
+@pytest.mark.parametrize("fmt,name,parse_as", [
+    ("nq", "graph.nq", "nquads"),
+    ("ttl", "graph.ttl", "turtle"),
+    ("jsonld", "graph.jsonld", "json-ld"),
+])
+def test_other_rdf_formats(tmp_path, seeds_dir, fmt, name, parse_as):
+    run_build([str(seeds_dir / "001_de4eb1a377785554.txt")], tmp_path, rdf_format=fmt, html=False)
+    ds = Dataset()
+    ds.parse(tmp_path / name, format=parse_as)
+    assert len(ds) > 0 or sum(len(g) for g in ds.graphs()) > 0
+
+
+def test_bad_format_lists_valid_values(tmp_path, seeds_dir):
+    with pytest.raises(OptionError, match="trig"):
+        run_build([str(seeds_dir)], tmp_path, rdf_format="xml")
+
+
+def test_bad_inputs_are_reported_and_the_rest_builds(tmp_path, seeds_dir):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "good.txt").write_text("Troops attacked\n\nThe army said 12 soldiers were killed.\n", encoding="utf-8")
+    (inp / "empty.txt").write_text("", encoding="utf-8")
+    (inp / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    (inp / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (inp / "batch.jsonl").write_text('{"id": "j1", "text": "Police said two people died."}\n{bad json\n{"id": "j2"}\n',
+                                     encoding="utf-8")
+    errors = []
+    summary = run_build([str(inp)], tmp_path / "out", html=False, on_error=lambda e: errors.append(str(e)))
+    assert summary.articles == 2
+    assert summary.failed == len(errors) == 5
+    joined = "\n".join(errors)
+    for fragment in ("empty.txt", "blob.txt", "notes.pdf", "batch.jsonl:2", "batch.jsonl:3"):
+        assert fragment in joined
+
+
+def test_failed_write_leaves_previous_outputs_intact(tmp_path, seeds_dir, monkeypatch):
+    run_build([str(seeds_dir)], tmp_path, html=False)
+    before = (tmp_path / "graph.trig").read_bytes()
+
+    def boom(path, records):
+        path.write_text("half", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "_write_jsonl", boom)
+    claims_before = (tmp_path / "claims.jsonl").read_bytes()
+    with pytest.raises(OutputError, match="No space left"):
+        run_build([str(seeds_dir)], tmp_path, html=False)
+    assert (tmp_path / "claims.jsonl").read_bytes() == claims_before
+    assert (tmp_path / "graph.trig").read_bytes() == before or (tmp_path / "graph.trig").stat().st_size > 0
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_unwritable_output_folder_is_a_clear_error(tmp_path, seeds_dir):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="cannot create output folder"):
+        run_build([str(seeds_dir)], blocker / "out")
