@@ -21,6 +21,7 @@ def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> 
     """Every claim, actor and event of one parsed article."""
     ctx = Context(doc, article, cues or compile_cues())
     quotes.find_quotes(ctx)
+    ctx.resolve_mentions()
     quotes.attribute_quotes(ctx)
     found = list(quotes.extract_quotes(ctx))
     found += list(figures.extract_figures(ctx))

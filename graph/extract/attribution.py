@@ -47,12 +47,28 @@ def source_of_verb(ctx: Context, verb: Token) -> str | None:
     """The actor key of a reporting verb's subject (resolved), or None."""
     subj = subject_of(verb)
     if subj is None:
-        return None
-    key = ctx.actor_key(subj)
-    if key is None and subj.dep_ == "pobj":
-        return None
-    # "X and Y said": take the first actor
-    return key
+        return _subject_by_position(ctx, verb)
+    return ctx.actor_key(subj)
+
+
+def _subject_by_position(ctx: Context, verb: Token) -> str | None:
+    """A garbled parse left the verb without a subject: take the named actor
+    just before it ("..., the head of the agency, X, said") or just after it
+    ("..., said X")."""
+    sent = verb.sent
+    before = [t for t in ctx.doc[max(sent.start, verb.i - 14):verb.i] if ctx.quote_of_token.get(t.i) is None]
+    after = [t for t in ctx.doc[verb.i + 1:min(sent.end, verb.i + 6)] if ctx.quote_of_token.get(t.i) is None]
+    for tokens in (list(reversed(before)), after):
+        for tok in tokens:
+            if tok.pos_ in {"VERB", "AUX"} and tokens is after:
+                break
+            if tok.ent_type_ == "PERSON" or (tok.dep_ in {"appos", "nsubj", "pobj", "dobj", "conj", "attr"} and tok.pos_ in {"PROPN", "NOUN"}):
+                ent = ctx.entity_of(tok)
+                head = ent.root if ent is not None else tok
+                key = ctx.actor_key(head)
+                if key is not None and ctx.actors[key].type in {"person", "organization", "group", "outlet"}:
+                    return key
+    return None
 
 
 def according_to(ctx: Context, sent_tokens) -> tuple[str | None, Token | None]:
@@ -71,6 +87,8 @@ def according_to(ctx: Context, sent_tokens) -> tuple[str | None, Token | None]:
                         while head.dep_ in {"compound", "amod", "det", "poss"} and head.head.i > head.i and head.head.i - tok.i < 12:
                             head = head.head
                         key = ctx.actor_key(head)
+                        if key is None and head.lemma_.lower() in ctx.cues.reporting_nouns:
+                            key = noun_cue_source(ctx, head)  # "according to UN figures"
                         if key:
                             return key, tok
     return None, None
@@ -89,10 +107,18 @@ def noun_cue_source(ctx: Context, noun: Token) -> str | None:
                     key = ctx.actor_key(pobj)
                     if key:
                         return key
-        if child.dep_ == "compound" and ctx.entity_of(child) is not None:
-            key = ctx.actor_key(child)
+        if child.dep_ in {"compound", "amod"} and (ctx.entity_of(child) is not None or child.pos_ == "PROPN"):
+            ent = ctx.entity_of(child)
+            key = ctx.actor_key(ent.root if ent is not None else child)
             if key:
                 return key
+    for t in noun.subtree:  # "a count maintained by X"
+        if t.dep_ == "agent" or (t.lower_ == "by" and t.dep_ == "prep"):
+            for pobj in t.children:
+                if pobj.dep_ == "pobj":
+                    key = ctx.actor_key(pobj)
+                    if key:
+                        return key
     return None
 
 

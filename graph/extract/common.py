@@ -25,6 +25,12 @@ NAME_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "case", "nummod", "
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them", "we"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SPEAKER_NOUNS = {"official", "source", "witness", "expert", "analyst", "journalist", "diplomat",
+                 "commander", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "blogger", "medic"}
+FEMALE_WORDS = {"mrs", "ms", "miss", "madam", "spokeswoman", "woman", "mother", "wife", "daughter",
+                "sister", "grandmother", "widow", "chairwoman", "congresswoman", "businesswoman", "servicewoman"}
+MALE_WORDS = {"mr", "sir", "spokesman", "man", "father", "husband", "son", "brother", "grandfather",
+              "widower", "chairman", "congressman", "businessman", "serviceman"}
 QUOTE_CHARS = "\"“”„«»‘’'"
 
 
@@ -193,7 +199,7 @@ class Context:
         self._pronoun: dict[int, str | None] = {}
         self.quotes = []  # filled by graph.extract.quotes.find_quotes
         self.quote_of_token: dict[int, int] = {}
-        self._first_pass()
+        self.gender: dict[str, str] = {}
 
     # -- sentences and evidence ----------------------------------------------------
     def _overlaps_chrome(self, sent: Span) -> bool:
@@ -284,8 +290,15 @@ class Context:
             return None
         if head.like_num or head.pos_ in {"NUM", "VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PART", "SYM"}:
             return None
+        if any(c.lower_ == "whose" for c in head.lefts):
+            return None  # "whose husband": a relative, not a named actor
+        if (lemma in c.people_nouns or lower in c.people_nouns) and lemma not in SPEAKER_NOUNS and \
+                any(ch.dep_ == "nummod" or ch.like_num for ch in head.lefts):
+            return None  # "about 1,300 servicemen": counted people, not a source
         ent = self.entity_of(head)
         label = ent.label_ if ent is not None else ""
+        if head.is_upper and len(head.text) > 2 and label in {"GPE", "LOC", ""} and head.i < 6:
+            return None  # a dateline: "PORT CITY, Country (Agency) -"
         if label == "PERSON":
             return "person"
         if label in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "LOC", "FAC", "PRODUCT"}:
@@ -367,25 +380,41 @@ class Context:
                 return self.cues.demonyms[base]
         return None
 
-    def _first_pass(self) -> None:
-        """Register named actors in text order and resolve pronoun subjects."""
-        last_person: str | None = None
-        last_group: str | None = None
+    def resolve_mentions(self) -> None:
+        """Register named actors in text order and resolve pronoun subjects.
+
+        Run after the quotes are found: words inside quotes are the speaker's, so
+        they neither register actors nor change who "he", "she" or "they" is.
+        Salience goes to subjects; "he" and "she" skip a person whose gender is
+        known to differ (from honorifics, role words, or earlier pronouns).
+        """
+        persons: list[str] = []  # person keys, most recent subject last
+        mentioned: list[str] = []  # any person mention, most recent last
+        groups: list[str] = []  # plural or collective subjects
+        orgs: list[str] = []  # organisations as subjects
         for sent, chrome in zip(self.sents, self.chrome_sent):
             if chrome:
                 continue
             for tok in sent:
+                if self.quote_of_token.get(tok.i) is not None:
+                    continue
                 low = tok.lower_
-                if tok.pos_ == "PRON" and tok.dep_ in {"nsubj", "nsubjpass"}:
+                subject = tok.dep_ in {"nsubj", "nsubjpass"}
+                if tok.pos_ == "PRON" and subject:
                     if low in PERSON_PRONOUNS:
-                        self._pronoun[tok.i] = last_person
-                    elif low in PLURAL_PRONOUNS and low != "we":
-                        self._pronoun[tok.i] = last_group or last_person
+                        gender = "f" if low in {"she", "her"} else "m"
+                        key = self._pick_person(persons, gender) or self._pick_person(mentioned, gender)
+                        self._pronoun[tok.i] = key
+                        if key:
+                            self.gender.setdefault(key, gender)
+                            persons.append(key)
+                    elif low in {"they", "them"}:
+                        self._pronoun[tok.i] = (groups or orgs or [None])[-1]
                     elif low == "it":
-                        self._pronoun[tok.i] = last_group if last_group and self.actors[last_group].type == "organization" else None
+                        self._pronoun[tok.i] = orgs[-1] if orgs else None
                     continue
                 is_head = tok.ent_iob_ in {"B", "I"} and (tok.i + 1 == len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I")
-                if not (is_head and tok.ent_type_ in {"PERSON", "ORG"}) and tok.dep_ not in {"nsubj", "nsubjpass"}:
+                if not (is_head and tok.ent_type_ in {"PERSON", "ORG"}) and not subject:
                     continue
                 key = self.actor_key(tok)
                 if key is None:
@@ -394,9 +423,33 @@ class Context:
                 if rec.type == "channel" or low in self.cues.channels:
                     continue
                 if rec.type == "person":
-                    last_person = key
-                elif tok.dep_ in {"nsubj", "nsubjpass"} or rec.type in {"organization", "group"}:
-                    last_group = key
+                    mentioned.append(key)
+                    if subject or tok.dep_ == "appos" and tok.head.dep_ in {"nsubj", "nsubjpass"}:
+                        persons.append(key)
+                    self._learn_gender(tok, key)
+                elif subject:
+                    (groups if rec.type == "group" or tok.tag_ in {"NNS", "NNPS"} else orgs).append(key)
+                    if rec.type in {"organization", "outlet"}:
+                        groups.append(key)
+
+    def _pick_person(self, keys: list[str], gender: str) -> str | None:
+        for key in reversed(keys):
+            if self.gender.get(key, gender) == gender:
+                return key
+        return None
+
+    def _learn_gender(self, tok: Token, key: str) -> None:
+        if key in self.gender:
+            return
+        ent = self.entity_of(tok)
+        start = ent.start if ent is not None else tok.i
+        words = {t.lower_.rstrip(".") for t in self.doc[max(0, start - 3):start]}
+        role = (self.actors[key].role or "").lower().split()
+        words.update(role)
+        if words & FEMALE_WORDS:
+            self.gender[key] = "f"
+        elif words & MALE_WORDS:
+            self.gender[key] = "m"
 
     def actor_key(self, head: Token) -> str | None:
         """The registry key of the actor named by the NP headed by ``head``."""
@@ -475,6 +528,9 @@ class Context:
         key = self.actor_key(head)
         return self.actors[key].freeze() if key else None
 
+    def outlet_known(self) -> bool:
+        return bool(self.article.outlet or infer_outlet(self.article))
+
     def narrator(self) -> Actor:
         """The outlet as narrator of the article."""
         name = self.article.outlet or infer_outlet(self.article) or "the outlet"
@@ -491,21 +547,26 @@ class Context:
         return [self.actors[k].freeze() for k in self._order]
 
 
+_NAME = r"((?:The )?[A-Z][\w&]*(?:\.[A-Z])*\.?(?: [A-Z][\w&]*){0,3})"
 _OUTLET_PATTERNS = (
-    re.compile(r"\b((?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3}) (?:has|have|had|could|did|was|were) not (?:been able to )?(?:independently )?(?:verif|confirm)"),
-    re.compile(r"\b((?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3}) (?:could|can|was unable to|cannot)(?:not)? ?(?:independently )?(?:verif|confirm)"),
-    re.compile(r"(?im)^\s*Support (?:for )?((?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})!?\s*$"),
-    re.compile(r"(?i)\bsupporting ((?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3}),"),
+    # a wire dateline: "CITY, Country, March 3 (Agency) -"
+    re.compile(r"(?m)^[A-Z][A-Z .'’-]+(?:, [A-Z][\w .]+?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})? \(([A-Z][\w .&/-]{1,30}?)\) ?[-—–]"),
+    re.compile(_NAME + r" (?:has|have|had|could|did|was|were) not (?:been able to )?(?:independently )?(?:verif|confirm)"),
+    re.compile(_NAME + r" (?:could|can|was unable to|cannot)(?:not)? ?(?:independently )?(?:verif|confirm)"),
+    re.compile(r"(?im)^\s*Support (?:for )?" + _NAME + r"!?\s*$"),
+    re.compile(r"\bsupporting " + _NAME + r","),
+    re.compile(r"\bReporting from [A-Z][\w -]+, " + _NAME + r"[’']s "),
 )
 
 
 def infer_outlet(article: Article) -> str | None:
     """The outlet's name from the article's own voice when metadata lacks it:
-    "X has not independently verified", "Support X!"."""
+    a wire dateline "(Agency) -", "X has not independently verified", "Support X!"."""
     for pattern in _OUTLET_PATTERNS:
         m = pattern.search(article.text)
         if m:
-            name = m.group(1).strip()
-            if name.lower() not in {"it", "we", "they", "he", "she", "this", "the"}:
+            name = m.group(1).strip().split(". ")[-1].strip()
+            name = re.sub(r"\s*/.*$", "", name)  # "AP Photo/..." -> "AP"
+            if name.lower() not in {"it", "we", "they", "he", "she", "this", "the", "i"} and len(name) > 1:
                 return name
     return None

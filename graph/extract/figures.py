@@ -252,6 +252,21 @@ def _context_kind(ctx: Context, tok: Token) -> str | None:
     return None
 
 
+ELLIPSIS_CUES = {"including", "of", "another", "and", "while", "with", "plus", "them", "which"}
+
+
+def _elliptical(ctx: Context, expr: NumberExpr) -> bool:
+    """A bare number that continues the previous figure: 'including 18 over X',
+    'another 19', 'of which 35'."""
+    anchor = expr.anchor
+    if _counted_noun(ctx, expr) is not None:
+        return False
+    before = ctx.doc[expr.start - 1] if expr.start > 0 else None
+    after = ctx.doc[anchor.i + 1] if anchor.i + 1 < len(ctx.doc) else None
+    return (before is not None and before.lower_ in ELLIPSIS_CUES) or \
+        (after is not None and after.lower_ in {"of", "over", "in", "near"})
+
+
 def quantity_of(ctx: Context, expr: NumberExpr) -> tuple[str | None, str | None]:
     """``(kind, counted)`` of a number, or ``(None, None)`` if it counts nothing we know."""
     noun = _counted_noun(ctx, expr)
@@ -333,14 +348,21 @@ def extract_figures(ctx: Context) -> Iterator[Claim]:
     for n, sent in enumerate(ctx.sents):
         if ctx.chrome_sent[n]:
             continue
+        prev_kind: str | None = None
+        prev_counted: str | None = None
         for expr in find_numbers(ctx, sent):
             if _is_noise(ctx, expr):
                 continue
             kind, counted = quantity_of(ctx, expr)
+            if kind is None and prev_kind is not None and _elliptical(ctx, expr):
+                kind, counted = prev_kind, prev_counted  # "18 drones were downed, including 9 over X"
             if kind is None or kind == "other":
                 continue
+            prev_kind, prev_counted = kind, counted
             key, verb, narrator = source_of_figure(ctx, expr)
             if narrator:
+                if not ctx.outlet_known():
+                    continue  # no one to attribute it to: the outlet is unknown
                 source = ctx.narrator()
             else:
                 source = ctx.actors[key].freeze()
