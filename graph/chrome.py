@@ -105,17 +105,41 @@ def find_chrome(text: str, *, rules: ChromeRules | None = None) -> tuple[tuple[i
     rules = rules or _default_rules()
     spans: list[tuple[int, int]] = []
     begin = 0
+    in_tail = False
     for line in text.split("\n"):
         end = begin + len(line)
         stripped = line.strip()
+        if in_tail:
+            # a trailing block runs until third-person news prose resumes (a
+            # sign-up box in the middle of a wire story), else to the end
+            if stripped and _is_article_prose(stripped):
+                in_tail = False
+            else:
+                if stripped:
+                    spans.append((begin, end))
+                begin = end + 1
+                continue
         if stripped and not _is_prose(stripped, rules):
             if _matches(stripped, rules.tail) and begin >= TAIL_FROM * len(text):
-                spans.append((begin, _last_line_end(text)))
-                break
-            if _is_chrome_line(stripped, rules):
+                spans.append((begin, end))
+                in_tail = True
+            elif _is_chrome_line(stripped, rules):
                 spans.append((begin, end))
         begin = end + 1
     return _merge(text, spans)
+
+
+_ADDRESSING = re.compile(r"\b(we|our|us|you|your|you're|we're|ours)\b", re.IGNORECASE)
+
+
+def _is_article_prose(stripped: str) -> bool:
+    """A paragraph of news prose: long, ends like a sentence, and does not
+    address the reader or speak for the outlet ("we", "our", "you")."""
+    return (
+        len(stripped) >= 100
+        and _ENDS_LIKE_SENTENCE.search(stripped) is not None
+        and _ADDRESSING.search(stripped) is None
+    )
 
 
 def _is_chrome_line(stripped: str, rules: ChromeRules) -> bool:

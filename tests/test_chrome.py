@@ -191,3 +191,15 @@ def test_seed_articles_chrome() -> None:
 
     text = (SEEDS / "000_2cfd3623d210ff28.txt").read_text(encoding="utf-8")
     assert chrome_lines(text) == ["Ukraine soldiers trying to attack Russians (Twitter)", "Attacks on civilians (Twitter)"]
+
+
+def test_signup_box_inside_a_story_does_not_swallow_the_rest():
+    text = ("Troops advanced on the town on Monday, officials said.\n\n" + "Fighting went on through the night. " * 4 + "\n\n"
+            "Sign up for our Morning Brief newsletter\n"
+            "Enter your email address\n\n"
+            "The army said later that 40 soldiers had been wounded in the assault on the eastern district, "
+            "and that reinforcements were on their way to the front line.\n")
+    spans = find_chrome(text)
+    tail = text.index("The army said later")
+    assert any(text[a:b].startswith("Sign up") for a, b in spans)
+    assert all(b <= tail for a, b in spans)

@@ -17,6 +17,9 @@ CRITICISM = [
     ("Activist Sara Lind called for the officers responsible to be punished.", "Lind", None),
     ('"Sending them there without cover was simply a failure of leadership," said analyst Tom Reyes.', "Reyes", "leadership"),
     ("The UN secretary-general denounced the attacks on civilians.", "secretary-general", "attacks"),
+    ('"The enemy is deliberately shelling residential areas," said Governor Ivan Petrov.', "Petrov", "enemy"),
+    ("The aid agency's director called the blockade \"unconscionable\".", "director", "blockade"),
+    ("A rights group said the militia bore full responsibility for the massacre.", "rights group", None),
 ]
 
 

@@ -71,6 +71,10 @@ class Cues:
     non_actor_heads: frozenset[str]
     anaphoric_titles: frozenset[str]
     demonyms: dict[str, str]
+    harm_verbs: frozenset[str]
+    accusation_adverbs: frozenset[str]
+    protected_nouns: frozenset[str]
+    fault_adjectives: frozenset[str]
 
 
 def _phrases(words) -> tuple[tuple[str, ...], ...]:
@@ -117,6 +121,10 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         non_actor_heads=lx.words("non_actor_heads"),
         anaphoric_titles=lx.words("anaphoric_titles"),
         demonyms={k: str(v) for k, v in lx.table("demonyms").items()},
+        harm_verbs=lx.words("harm_verbs"),
+        accusation_adverbs=lx.words("accusation_adverbs"),
+        protected_nouns=lx.words("protected_nouns"),
+        fault_adjectives=lx.words("fault_adjectives"),
     )
 
 

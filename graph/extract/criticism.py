@@ -202,8 +202,24 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | Non
                 if key:
                     yield key, _fault_target(ctx, tok), None, verb
                     continue
+        # 4b. an accusation: "X is deliberately targeting civilians" in someone's words
+        if tok.pos_ == "VERB" and lemma in c.harm_verbs and not is_negated(tok) and _is_accusation(ctx, tok):
+            subj = subject_of(tok, climb=False)
+            tkey = ctx.actor_key(subj) if subj is not None else None
+            if subj is not None and (tkey is not None or subj.pos_ != "PRON"):
+                key, verb = _speaker_of_clause(ctx, tok)
+                if key and key != tkey:
+                    yield key, _np_text(ctx, subj), tkey, verb
+                    continue
+        # 4c. a judging adjective: 'called the attack "unconscionable"', "these reckless attacks by X"
+        if tok.pos_ == "ADJ" and lemma in c.fault_adjectives and tok.dep_ in {"acomp", "oprd", "amod", "attr", "ccomp", "xcomp"} \
+                and not _negated_clause(tok):
+            key, verb = _judgement_speaker(ctx, tok)
+            if key:
+                yield key, _judged_target(ctx, tok), None, verb
+                continue
         # 5. accountability demands
-        if lemma in c.accountability_words and not _negated_clause(tok):
+        if (lemma in c.accountability_words or _responsibility(tok)) and not _negated_clause(tok):
             key, verb = _demand_speaker(ctx, tok)
             if key:
                 yield key, _accountability_target(ctx, tok), None, verb
@@ -217,6 +233,70 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | Non
                 if key:
                     target, tkey = _target_of_verb(ctx, tok)
                     yield key, target, tkey, tok
+
+
+def _is_accusation(ctx: Context, verb: Token) -> bool:
+    """A harm verb done on purpose or to the protected: 'deliberately targeting',
+    'shelling residential areas', 'waging war on children'."""
+    c = ctx.cues
+    if any(ch.dep_ == "advmod" and ch.lower_ in c.accusation_adverbs for ch in verb.children):
+        return True
+    for ch in verb.children:
+        objs = [ch] if ch.dep_ in {"dobj"} else [p for p in ch.children if p.dep_ == "pobj"] if ch.dep_ == "prep" else []
+        for obj in objs:
+            words = {obj.lemma_.lower(), obj.lower_} | {m.lower_ for m in obj.children if m.dep_ in {"amod", "compound"}}
+            if words & c.protected_nouns:
+                return True
+    return False
+
+
+def _judgement_speaker(ctx: Context, adj: Token) -> tuple[str | None, Token | None]:
+    """Who judges: the speaker of the quote the adjective is in, or the subject
+    of a verb of calling or saying above it."""
+    qi = ctx.quote_of_token.get(adj.i)
+    if qi is not None and ctx.quotes[qi].statement:
+        return _speaker_of_clause(ctx, adj)
+    cur = adj
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        lemma = cur.lemma_.lower()
+        if cur.pos_ in {"VERB", "AUX"} and lemma in ctx.cues.fault_verbs and lemma != "be":
+            if is_negated(cur):
+                return None, None
+            key = source_of_verb(ctx, cur)
+            if key:
+                return key, cur
+            return None, None
+    return None, None
+
+
+def _judged_target(ctx: Context, adj: Token) -> str | None:
+    """The thing judged: the noun the adjective modifies, or the object of
+    'called X "unconscionable"', or the subject of 'X is unacceptable'."""
+    if adj.dep_ == "amod":
+        by = _of_or_by(adj.head)
+        return _np_text(ctx, by) if by is not None else _np_text(ctx, adj.head)
+    verb = adj.head
+    for deps in ({"dobj"}, {"nsubj", "nsubjpass"}):
+        for ch in verb.children:
+            if ch.dep_ in deps and ch.i != adj.i:
+                return _np_text(ctx, ch)
+    return None
+
+
+def _responsibility(tok: Token) -> bool:
+    """'bears full responsibility', 'held responsible', 'held to account', 'answer for'."""
+    lemma, head = tok.lemma_.lower(), tok.head.lemma_.lower()
+    if lemma == "responsibility" and head in {"bear", "carry", "have"} and tok.dep_ == "dobj":
+        return True
+    if lemma in {"responsible", "accountable"} and head == "hold":
+        return True
+    if lemma == "account" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "hold":
+        return True
+    return lemma == "answer" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) and \
+        any(c.lower_ in {"must", "should", "will"} for c in tok.children)
 
 
 def _negated_clause(tok: Token) -> bool:
