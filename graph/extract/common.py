@@ -269,13 +269,16 @@ class Context:
         doc = self.doc
         start, end = self.np_span(head)
         ent = self.entity_of(head)
-        if ent is not None and ent.label_ in {"PERSON", "ORG"} and ent.start >= start and ent.end <= end:
+        if ent is not None and ent.label_ in {"PERSON", "ORG"} and ent.start >= start and (ent.end <= end or ent.label_ == "ORG"):
             name = clean_name(ent.text)
             lead = [t for t in doc[start:ent.start] if t.lower_ not in DROP_LEADING]
             role_tokens = lead if ent.label_ == "PERSON" else []
             role = clean_name(doc[lead[0].i:ent.start].text) if role_tokens else None
-            if ent.label_ == "ORG" and end - start <= 9:
-                name = clean_name(doc[start:end].text)
+            if ent.label_ == "ORG":
+                # the whole organisation name ("... for Migration") with its modifiers
+                s0, e0 = min(start, ent.start), max(end, ent.end)
+                if e0 - s0 <= 10:
+                    name = clean_name(doc[s0:e0].text)
             return name or clean_name(head.text), role or None
         # a person name not tagged as an entity: trailing proper nouns after a role
         if head.pos_ == "PROPN":
@@ -400,6 +403,7 @@ class Context:
         mentioned: list[str] = []  # any person mention, most recent last
         groups: list[str] = []  # plural or collective subjects
         orgs: list[str] = []  # organisations as subjects
+        speakers: list[str] = []  # non-person subjects of reporting verbs
         for sent, chrome in zip(self.sents, self.chrome_sent):
             if chrome:
                 continue
@@ -417,9 +421,12 @@ class Context:
                             self.gender.setdefault(key, gender)
                             persons.append(key)
                     elif low in {"they", "them"}:
-                        self._pronoun[tok.i] = (groups or orgs or [None])[-1]
+                        pool = (speakers if self._reports(tok) and speakers else []) or groups or orgs
+                        self._pronoun[tok.i] = pool[-1] if pool else None
                     elif low == "it":
-                        self._pronoun[tok.i] = orgs[-1] if orgs else None
+                        org_speakers = [k for k in speakers if self.actors[k].type in {"organization", "outlet"}]
+                        pool = (org_speakers if self._reports(tok) and org_speakers else []) or orgs
+                        self._pronoun[tok.i] = pool[-1] if pool else None
                     continue
                 is_head = tok.ent_iob_ in {"B", "I"} and (tok.i + 1 == len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I")
                 if not (is_head and tok.ent_type_ in {"PERSON", "ORG"}) and not subject:
@@ -439,6 +446,12 @@ class Context:
                     (groups if rec.type == "group" or tok.tag_ in {"NNS", "NNPS"} else orgs).append(key)
                     if rec.type in {"organization", "outlet"}:
                         groups.append(key)
+                    if self._reports(tok):
+                        speakers.append(key)
+
+    def _reports(self, subj: Token) -> bool:
+        """Is this subject the subject of a reporting verb?"""
+        return subj.head.lemma_.lower() in self.cues.reporting_verbs
 
     def _pick_person(self, keys: list[str], gender: str) -> str | None:
         for key in reversed(keys):
@@ -475,6 +488,12 @@ class Context:
             return self.actor_key(head.head.head)
         if head.pos_ == "PRON":
             return None
+        if head.is_title and not self.entity_of(head):
+            # a known person's surname the tagger missed: "..., Zelenskyy said"
+            for key in reversed(self._order):
+                rec = self.actors[key]
+                if rec.type == "person" and len(rec.name.split()) > 1 and rec.name.split()[-1] == head.text:
+                    return key
         # an appositive person name beats a role head: "another blogger, X (...)"
         for child in head.children:
             if child.dep_ == "appos" and self.actor_type(child) == "person" and self.actor_type(head) in {"person", "group", None}:

@@ -315,11 +315,14 @@ def source_of_figure(ctx: Context, expr: NumberExpr) -> tuple[str | None, Token 
     key, _ = according_to(ctx, [t for t in sent if ctx.quote_of_token.get(t.i) is None])
     if key:
         return key, None, False
-    root = sent.root
-    if is_reporting_verb(ctx, root) and not is_negated(root) and ctx.quote_of_token.get(root.i) is None:
-        key = source_of_verb(ctx, root)
+    # a reporting verb elsewhere in the sentence: "..., it said, while ..."
+    verbs = [t for t in sent if is_reporting_verb(ctx, t) and not is_negated(t) and ctx.quote_of_token.get(t.i) is None
+             and t.lemma_.lower() not in ctx.cues.weak_reporting_verbs and t.lemma_.lower() not in ctx.cues.criticism_verbs]
+    verbs.sort(key=lambda t: (t is not sent.root, abs(t.i - anchor.i)))
+    for verb in verbs:
+        key = source_of_verb(ctx, verb)
         if key:
-            return key, root, False
+            return key, verb, False
     key = _headline_source(ctx, sent)
     if key:
         return key, None, False
