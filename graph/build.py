@@ -119,10 +119,15 @@ def run_build(
     max_bytes: int = 5_000_000,
     rules: str | None = None,
     html: bool = True,
+    store: str | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_article: Callable[[Extraction], None] | None = None,
 ) -> BuildSummary:
-    """Build the dataset, ``claims.jsonl`` and ``graph.html`` in ``out_dir``."""
+    """Build the dataset, ``claims.jsonl`` and ``graph.html`` in ``out_dir``.
+
+    With ``store`` (a folder), each article is also committed to a persistent
+    Oxigraph store as soon as it is built, in its own transaction.
+    """
     if rdf_format not in RDF_FORMATS:
         raise OptionError("--format", rdf_format, list(RDF_FORMATS))
     out = Path(out_dir)
@@ -145,19 +150,33 @@ def run_build(
     figures: list[tuple] = []
     actors: set[str] = set()
     articles = load_articles(inputs, max_bytes=max_bytes, on_error=report)
-    for ex in extract_stream(articles, model=model, n_process=n_process, rules=rules):
-        summary.articles += 1
-        add_extraction(ds, ex)
-        for claim in ex.claims:
-            summary.claims[claim.kind] += 1
-            records.append(claim_to_record(claim))
-            if claim.figure is not None:
-                figures.append(_figure_row(claim))
-        actors.update(a.name for a in ex.actors)
-        if on_article is not None:
-            on_article(ex)
+    persistent = None
+    if store is not None:
+        from graph.store import open_store
+
+        persistent = open_store(store)
+    try:
+        for ex in extract_stream(articles, model=model, n_process=n_process, rules=rules):
+            summary.articles += 1
+            add_extraction(ds, ex)
+            if persistent is not None:
+                one = new_dataset()
+                add_extraction(one, ex)
+                persistent.save_article(ex.article.id, one)
+            for claim in ex.claims:
+                summary.claims[claim.kind] += 1
+                records.append(claim_to_record(claim))
+                if claim.figure is not None:
+                    figures.append(_figure_row(claim))
+            actors.update(a.name for a in ex.actors)
+            if on_article is not None:
+                on_article(ex)
+    finally:
+        if persistent is not None:
+            persistent.close()
     summary.actors = len(actors)
     link_conflicts(ds, figures)
+
     if summary.articles == 0:
         return summary
     name = RDF_FORMATS[rdf_format]

@@ -10,6 +10,10 @@ from graph import __version__
 from graph.errors import InputError, NewsgraphError
 
 
+#: Modules that add subcommands with ``add_commands(subparsers)``.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
 class _Progress:
     """A one-line progress counter on stderr, only when it is a terminal."""
 
@@ -46,6 +50,7 @@ def build_cli(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes,
             rules=args.rules,
             html=not args.no_html,
+            store=args.store,
             on_error=on_error,
             on_article=progress,
         )
@@ -93,6 +98,8 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--processes", type=int, default=1, metavar="N", help="parse with N processes (spaCy n_process)")
     b.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help="skip files larger than N bytes (default 5 MB)")
     b.add_argument("--rules", default=None, metavar="FILE.yaml", help="extra cue lexicon merged with the built-in one")
+    b.add_argument("--store", default=None, metavar="PATH",
+                   help="also add every article to a persistent Oxigraph store at PATH (incremental)")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input failed")
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("--quiet", action="store_true", help="no progress display")
@@ -106,7 +113,17 @@ def make_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the whole result as JSON")
     e.add_argument("--show-errors", action="store_true", help="list misses and false positives")
     e.set_defaults(func=evaluate_cli)
+    for add_commands in _command_modules():
+        add_commands(sub)
     return parser
+
+
+def _command_modules():
+    """``add_commands(subparsers)`` of the command modules (query, explore...)."""
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        yield import_module(name).add_commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:

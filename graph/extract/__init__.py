@@ -36,7 +36,8 @@ def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> 
         specific = sent_event is not None and sent_event.place and not events.is_country(ctx, sent_event.place)
         event = sent_event if specific else main
         # refresh the source: aliases and roles may have grown after the claim was made
-        key = next((k for k, r in ctx.actors.items() if r.name == claim.source.name), None)
+        key = next((k for k, r in ctx.actors.items()
+                    if r.name == claim.source.name or claim.source.name in r.aliases), None)
         source = ctx.actors[key].freeze() if key else claim.source
         claims.append(replace(claim, event=event, source=source))
     claims.sort(key=lambda c: (c.evidence.begin, c.kind))

@@ -208,6 +208,7 @@ class Context:
         self.quotes = []  # filled by graph.extract.quotes.find_quotes
         self.quote_of_token: dict[int, int] = {}
         self.gender: dict[str, str] = {}
+        self._alias: dict[str, str] = {}
 
     # -- sentences and evidence ----------------------------------------------------
     def _overlaps_chrome(self, sent: Span) -> bool:
@@ -350,17 +351,21 @@ class Context:
         key = norm_key(name)
         if not key:
             return None
+        key = self._alias.get(key, key)
         if key in self.actors:
             rec = self.actors[key]
             if role and not rec.role:
                 rec.role = role
             return key
         resolved = self._resolve_partial(key, type_)
+        if resolved is None:
+            resolved = self._upgrade_shorter(key, name, type_)
         if resolved is not None:
             rec = self.actors[resolved]
             rec.aliases.add(name)
             if role and not rec.role:
                 rec.role = role
+            self._alias[key] = resolved
             return resolved
         rec = ActorRecord(key=key, name=name, type=type_, role=role)
         rec.side = self._side_of(" ".join(filter(None, [name, role])))
@@ -368,19 +373,46 @@ class Context:
         self._order.append(key)
         return key
 
+    @staticmethod
+    def _same_family(a: str, b: str) -> bool:
+        orgs = {"organization", "outlet", "group"}
+        return (a == "person" and b == "person") or (a in orgs and b in orgs)
+
     def _resolve_partial(self, key: str, type_: str) -> str | None:
         """An earlier actor that this shorter mention stands for: a surname, or an
         organisation name whose words are all in the earlier name."""
         words = key.split()
         for other in reversed(self._order):
             rec = self.actors[other]
-            owords = other.split()
-            if type_ == "person" and rec.type == "person":
-                if len(words) == 1 and owords and owords[-1] == words[0]:
+            if not self._same_family(type_, rec.type):
+                continue
+            owords = norm_key(rec.name).split()
+            if type_ == "person":
+                if len(words) == 1 and len(owords) > 1 and owords[-1] == words[0]:
                     return other
-            elif type_ in {"organization", "outlet", "group"} and rec.type in {"organization", "outlet", "group"}:
-                if len(words) < len(owords) and set(words) <= set(owords) and words[-1] == owords[-1]:
-                    return other
+            elif len(words) < len(owords) and set(words) <= set(owords) and words[-1] == owords[-1]:
+                return other
+        return None
+
+    def _upgrade_shorter(self, key: str, name: str, type_: str) -> str | None:
+        """An earlier, shorter mention of this fuller name ("the Defense Ministry"
+        before "the Russian Defense Ministry", a surname before the full name):
+        the record takes the fuller name and keeps the shorter one as an alias."""
+        words = key.split()
+        for other in reversed(self._order):
+            rec = self.actors[other]
+            if not self._same_family(type_, rec.type):
+                continue
+            owords = norm_key(rec.name).split()
+            if type_ == "person":
+                fits = len(owords) == 1 and len(words) > 1 and words[-1] == owords[0]
+            else:
+                fits = len(owords) < len(words) and set(owords) <= set(words) and owords[-1] == words[-1]
+            if fits:
+                rec.aliases.add(rec.name)
+                rec.name = name
+                rec.side = rec.side or self._side_of(name)
+                return other
         return None
 
     def _side_of(self, text: str) -> str | None:
