@@ -23,7 +23,8 @@ from graph.errors import InputError, OptionError, OutputError
 from graph.extract import extract_article
 from graph.extract.common import compile_cues
 from graph.nlp import load_pipeline, parse_articles
-from graph.rdf import add_extraction, claim_iri, event_iri, new_dataset, serialize_dataset
+from graph.merge import AliasTable, apply_aliases, load_alias_file
+from graph.rdf import add_extraction, claim_iri, event_iri, link_surnames, new_dataset, serialize_dataset
 from graph.readers import load_articles
 from graph.rules import load_lexicon
 from graph.types import Article, Claim, Extraction
@@ -120,6 +121,7 @@ def run_build(
     rules: str | None = None,
     html: bool = True,
     store: str | None = None,
+    aliases: str | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_article: Callable[[Extraction], None] | None = None,
 ) -> BuildSummary:
@@ -145,6 +147,7 @@ def run_build(
         if on_error is not None:
             on_error(err)
 
+    table: AliasTable | None = load_alias_file(aliases) if aliases else None
     ds = new_dataset()
     records: list[dict] = []
     figures: list[tuple] = []
@@ -157,6 +160,7 @@ def run_build(
         persistent = open_store(store)
     try:
         for ex in extract_stream(articles, model=model, n_process=n_process, rules=rules):
+            ex = apply_aliases(ex, table)
             summary.articles += 1
             add_extraction(ds, ex)
             if persistent is not None:
@@ -175,6 +179,7 @@ def run_build(
         if persistent is not None:
             persistent.close()
     summary.actors = len(actors)
+    link_surnames(ds)
     link_conflicts(ds, figures)
 
     if summary.articles == 0:

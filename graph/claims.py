@@ -46,3 +46,37 @@ def claim_to_record(claim: Claim) -> dict[str, Any]:
         event_iri=str(event_iri(claim.event, claim.article)) if claim.event else None,
     )
     return rec
+
+
+def records_from_dataset(ds) -> list[dict[str, Any]]:
+    """Read the claims of a dataset back as records with the core fields of
+    ``claim_to_record`` (article, kind, source name, figure, target, text,
+    narrator, sentence, offsets, IRI)."""
+    from graph.queries import load_query
+
+    out = []
+    for row in ds.query(load_query("_claims")):
+        rec: dict[str, Any] = {
+            "article": str(row.articleId),
+            "kind": str(row.kind),
+            "source": str(row.source),
+            "begin": int(row.begin),
+            "end": int(row.end),
+            "sentence": str(row.sentence),
+            "narrator": bool(row.narrator.toPython()) if row.narrator is not None else False,
+            "iri": str(row.claim),
+        }
+        if rec["kind"] == "figure":
+            rec.update(
+                quantity=str(row.quantity),
+                low=_number(row.low.toPython()) if row.low is not None else None,
+                high=_number(row.high.toPython()) if row.high is not None else None,
+                approx=bool(row.approx.toPython()),
+                counted=str(row.counted) if row.counted is not None else None,
+            )
+        if rec["kind"] == "criticism":
+            rec["target"] = str(row.target) if row.target is not None else None
+        if rec["kind"] == "quote":
+            rec["text"] = str(row.text)
+        out.append(rec)
+    return out

@@ -51,6 +51,7 @@ def build_cli(args: argparse.Namespace) -> int:
             rules=args.rules,
             html=not args.no_html,
             store=args.store,
+            aliases=args.aliases,
             on_error=on_error,
             on_article=progress,
         )
@@ -100,6 +101,8 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--rules", default=None, metavar="FILE.yaml", help="extra cue lexicon merged with the built-in one")
     b.add_argument("--store", default=None, metavar="PATH",
                    help="also add every article to a persistent Oxigraph store at PATH (incremental)")
+    b.add_argument("--aliases", default=None, metavar="FILE",
+                   help="alias file (.yaml or .csv): canonical names, aliases, Wikidata QIDs, sides, splits")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input failed")
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("--quiet", action="store_true", help="no progress display")

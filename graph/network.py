@@ -9,7 +9,13 @@ queries of the query library and returns a :class:`networkx.MultiDiGraph`:
   (``type="article"``, the end of a claim that is about no event);
 * every claim is one edge, keyed by the claim IRI, from its source actor to
   the event it is about (figures, quotes), to the criticized actor or target
-  (criticism), or else to its article. Parallel claims stay separate edges.
+  (criticism), or else to its article. Parallel claims stay separate edges;
+* every ``ng:affiliatedWith`` link is one edge of kind ``affiliation`` (keyed
+  ``affiliation <actor> <body>``); it is not a claim and counts in neither
+  ``n_said`` nor ``n_about``.
+
+Events carry the time and weapon the articles state (they live in the article
+graphs; several different statements are joined with ``"; "``).
 
 Every node and edge attribute is a ``str``, ``int``, ``float``, ``bool``,
 ``None`` or a tuple of ``str``, so the graph pickles and turns into JSON as is.
@@ -26,9 +32,14 @@ from rdflib.term import Identifier
 
 from graph.queries import load_query
 from graph.types import CLAIM_KINDS
+from graph.vocab import NG
 
-#: Edge labels of the claim kinds that carry no number.
-KIND_LABELS = {"criticism": "criticized", "quote": "quoted"}
+#: Edge kind of an actor's link to the body it belongs to (not a claim).
+AFFILIATION = "affiliation"
+#: Every edge kind: the claim kinds, then ``affiliation``.
+EDGE_KINDS = (*CLAIM_KINDS, AFFILIATION)
+#: Edge labels of the edge kinds that carry no number.
+KIND_LABELS = {"criticism": "criticized", "quote": "quoted", AFFILIATION: "affiliated with"}
 
 #: Node attributes every node has (``None`` when unknown).
 NODE_KEYS = ("label", "type", "side", "role", "n_said", "n_about")
@@ -40,7 +51,8 @@ def dataset_to_networkx(ds: Dataset) -> nx.MultiDiGraph:
     actors = _read_actors(ds)
     for iri, attrs in actors.items():
         g.add_node(iri, **attrs)
-    for iri, attrs in _read_events(ds).items():
+    events = _read_events(ds)
+    for iri, attrs in events.items():
         g.add_node(iri, **attrs)
     extractors = _read_labels(ds, "_network_extractors", "extractor")
     conflicts = _read_conflicts(ds)
@@ -58,7 +70,18 @@ def dataset_to_networkx(ds: Dataset) -> nx.MultiDiGraph:
         )
         g.nodes[source]["n_said"] += 1
         g.nodes[target]["n_about"] += 1
+    for actor, body in _read_affiliations(ds):
+        for iri in (actor, body):
+            if iri not in g:
+                g.add_node(iri, **_node(_local_name(iri), "unknown"))
+        g.add_edge(actor, body, key=f"{AFFILIATION} {actor} {body}", kind=AFFILIATION,
+                   label=KIND_LABELS[AFFILIATION], claim=None)
     return g
+
+
+def is_claim(attrs: dict[str, Any]) -> bool:
+    """Whether an edge (its attribute dict) is a claim rather than an affiliation."""
+    return attrs.get("kind") in CLAIM_KINDS
 
 
 def figure_label(
@@ -135,7 +158,21 @@ def _read_events(ds: Dataset) -> dict[str, dict[str, Any]]:
             weapon=row.get("weapon"),
         )
         events[iri] = attrs
+    for prop, key in ((NG.time, "time"), (NG.weapon, "weapon")):
+        stated: dict[str, list[str]] = {}
+        for event, _, value, _ in ds.quads((None, prop, None, None)):
+            values = stated.setdefault(str(event), [])
+            if str(value) not in values:
+                values.append(str(value))
+        for iri, values in stated.items():
+            if iri in events:
+                events[iri][key] = "; ".join(sorted(values))
     return events
+
+
+def _read_affiliations(ds: Dataset) -> list[tuple[str, str]]:
+    """``(actor, body)`` pairs of ``ng:affiliatedWith``, from any graph, sorted."""
+    return sorted({(str(s), str(o)) for s, _, o, _ in ds.quads((None, NG.affiliatedWith, None, None))})
 
 
 def _read_labels(ds: Dataset, query: str, var: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 
 from graph.extract.common import norm_key
+from graph.merge import canonical_key, family
 from graph.types import Actor, Article, Claim, Event, Extraction
 from graph.vocab import DATA, NG
 
@@ -47,9 +48,9 @@ def graph_iri(article_id: str) -> URIRef:
 
 
 def actor_key(actor: Actor) -> str:
-    """Persons and non-persons never share a key, so they never merge."""
-    family = "person" if actor.type == "person" else "org"
-    return f"{family}/{_slug(norm_key(actor.name) or actor.name)}"
+    """The actor's merge key (see graph.merge); persons and non-persons never share one."""
+    key = actor.key or canonical_key(actor.name, actor.type) or actor.name
+    return f"{family(actor.type)}/{_slug(key)}"
 
 
 def actor_iri(actor: Actor) -> URIRef:
@@ -107,6 +108,8 @@ def actor_triples(actor: Actor) -> Iterable[tuple]:
         yield iri, NG.role, Literal(actor.role)
     if actor.side:
         yield iri, NG.side, Literal(actor.side)
+    if actor.wikidata:
+        yield iri, NG.wikidata, URIRef(f"http://www.wikidata.org/entity/{actor.wikidata}")
 
 
 def event_triples(event: Event, article_id: str) -> Iterable[tuple]:
@@ -186,19 +189,77 @@ def claim_triples(claim: Claim) -> Iterable[tuple]:
 
 def _add_actor(default, actor: Actor) -> None:
     """Add an actor to the default graph; the first name seen stays the label,
-    other spellings become ``skos:altLabel``s, and the first type stays."""
+    other spellings become ``skos:altLabel``s, and the first type stays. Every
+    other name is recorded as a merge with its reason."""
     iri = actor_iri(actor)
     label = default.value(iri, RDFS.label)
+    alias_reason = f"alias file {actor.alias_file}" if actor.alias_file else "within-article coreference"
     if label is None:
         for t in actor_triples(actor):
             default.add(t)
-        return
-    for t in actor_triples(actor):
-        if t[1] in (RDFS.label, NG.actorType) or (t[1] == RDF.type and t[2] != NG.Actor):
+    else:
+        for t in actor_triples(actor):
+            if t[1] in (RDFS.label, NG.actorType) or (t[1] == RDF.type and t[2] != NG.Actor):
+                continue
+            default.add(t)
+        if str(label) != actor.name:
+            default.add((iri, SKOS.altLabel, Literal(actor.name)))
+            record_merge(default, iri, name=actor.name,
+                         reason=alias_reason if actor.alias_file else "same normalized name")
+    for alias in actor.aliases:
+        record_merge(default, iri, name=alias, reason=alias_reason)
+
+
+def merge_iri(target: URIRef, name: str) -> URIRef:
+    return DATA[f"merge/{_digest(target, name)}"]
+
+
+def record_merge(default, target: URIRef, *, name: str, reason: str, source: URIRef | None = None) -> URIRef:
+    """Record (once) that ``name`` (or the actor ``source``) was merged into ``target``."""
+    node = merge_iri(target, str(source) if source is not None else name)
+    if default.value(node, NG.mergeReason) is None:
+        default.add((node, RDF.type, NG.Merge))
+        default.add((node, NG.mergedInto, target))
+        default.add((node, NG.mergedName, Literal(name)))
+        default.add((node, NG.mergeReason, Literal(reason)))
+        if source is not None:
+            default.add((node, NG.mergedFrom, source))
+    return node
+
+
+def link_surnames(ds: Dataset) -> int:
+    """Merge a person known only by a surname into the one full name of the
+    corpus that ends with it; ambiguous surnames and split names stay apart."""
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    persons: dict[URIRef, str] = {}
+    for iri in default.subjects(RDF.type, NG.Person):
+        label = default.value(iri, RDFS.label)
+        if label is not None and "/split-" not in str(iri):
+            persons[iri] = str(label)
+    by_surname: dict[str, list[URIRef]] = {}
+    for iri, label in persons.items():
+        words = label.split()
+        if len(words) > 1:
+            by_surname.setdefault(words[-1].lower(), []).append(iri)
+    merged = 0
+    for iri, label in persons.items():
+        words = label.split()
+        full = by_surname.get(label.lower()) if len(words) == 1 else None
+        if not full or len(full) != 1:
             continue
-        default.add(t)
-    if str(label) != actor.name:
-        default.add((iri, SKOS.altLabel, Literal(actor.name)))
+        target = full[0]
+        for s, p, o, g in list(ds.quads((iri, None, None, None))):
+            ds.remove((s, p, o, g))
+            if p not in (RDFS.label, NG.actorType) and not (p == RDF.type and o != NG.Actor):
+                ds.add((target, p, o, g))
+        for s, p, o, g in list(ds.quads((None, None, iri, None))):
+            ds.remove((s, p, o, g))
+            ds.add((s, p, target, g))
+        default.add((target, SKOS.altLabel, Literal(label)))
+        record_merge(default, target, name=label, source=iri,
+                     reason="surname of the only full name in the corpus with it")
+        merged += 1
+    return merged
 
 
 def _add_event(default, event: Event, article_id: str) -> None:

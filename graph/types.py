@@ -65,6 +65,12 @@ class Actor:
     affiliation: str | None = None
     side: str | None = None
     narrator: bool = False
+    #: Wikidata QID from the alias file.
+    wikidata: str | None = None
+    #: An explicit merge key (set by the alias file to split a name off).
+    key: str | None = None
+    #: The alias file that renamed this actor, if any.
+    alias_file: str | None = None
 
 
 @dataclass(frozen=True)

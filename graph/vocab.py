@@ -88,6 +88,13 @@ class NG(DefinedNamespace):
     wikidata: URIRef
     mentionedIn: URIRef
 
+    # merges of actors
+    Merge: URIRef
+    mergedInto: URIRef
+    mergedFrom: URIRef
+    mergedName: URIRef
+    mergeReason: URIRef
+
     # event properties
     eventType: URIRef
     place: URIRef

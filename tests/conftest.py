@@ -33,3 +33,13 @@ def extract(nlp):
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return REPO / "seeds"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden RDF files in tests/data/golden/ from the current code")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -140,6 +140,12 @@ def match_phrase_before(doc: Doc, end: int, phrases: tuple[tuple[str, ...], ...]
     return None
 
 
+def _head(name: str) -> str:
+    """The head word of a name: the last word before an "of" phrase."""
+    words = re.findall(r"[\w]+", name.lower().split(" of ")[0])
+    return words[-1] if words else ""
+
+
 def norm_key(name: str) -> str:
     """A normalized key for a name: lower case words, no punctuation or articles."""
     text = name.lower().replace("’", "'")
@@ -357,7 +363,7 @@ class Context:
             if role and not rec.role:
                 rec.role = role
             return key
-        resolved = self._resolve_partial(key, type_)
+        resolved = self._resolve_partial(key, type_, name)
         if resolved is None:
             resolved = self._upgrade_shorter(key, name, type_)
         if resolved is not None:
@@ -378,7 +384,7 @@ class Context:
         orgs = {"organization", "outlet", "group"}
         return (a == "person" and b == "person") or (a in orgs and b in orgs)
 
-    def _resolve_partial(self, key: str, type_: str) -> str | None:
+    def _resolve_partial(self, key: str, type_: str, name: str) -> str | None:
         """An earlier actor that this shorter mention stands for: a surname, or an
         organisation name whose words are all in the earlier name."""
         words = key.split()
@@ -390,7 +396,7 @@ class Context:
             if type_ == "person":
                 if len(words) == 1 and len(owords) > 1 and owords[-1] == words[0]:
                     return other
-            elif len(words) < len(owords) and set(words) <= set(owords) and words[-1] == owords[-1]:
+            elif len(words) < len(owords) and set(words) <= set(owords) and _head(name) == _head(rec.name):
                 return other
         return None
 
@@ -407,7 +413,7 @@ class Context:
             if type_ == "person":
                 fits = len(owords) == 1 and len(words) > 1 and words[-1] == owords[0]
             else:
-                fits = len(owords) < len(words) and set(owords) <= set(words) and owords[-1] == words[-1]
+                fits = len(owords) < len(words) and set(owords) <= set(words) and _head(rec.name) == _head(name)
             if fits:
                 rec.aliases.add(rec.name)
                 rec.name = name

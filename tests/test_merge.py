@@ -1,0 +1,153 @@
+"""Merging actors: canonical keys, the alias file, corpus-wide surname links, merge records."""
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, RDFS, Dataset
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from graph.build import run_build
+from graph.errors import InputError
+from graph.merge import apply_aliases, canonical_key, load_alias_file
+from graph.types import Actor, Claim, Evidence, Extraction, Article
+from graph.vocab import NG
+
+
+@pytest.mark.parametrize("names", [
+    ["Russian Defense Ministry", "Russia's defence ministry", "the Russian Ministry of Defence"],
+    ["Armed Forces of Ukraine", "Ukraine's Armed Forces", "the Ukrainian Armed Forces"],
+    ["Ministry of Foreign Affairs", "the Foreign Affairs Ministry"],
+])
+def test_variant_names_share_a_key(names):
+    keys = {canonical_key(n) for n in names}
+    assert len(keys) == 1, keys
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Russian Defense Ministry", "Ukrainian Defense Ministry"),
+    ("Health Ministry", "Defense Ministry"),
+    ("Russia", "Russian Defense Ministry"),
+])
+def test_different_names_keep_apart(a, b):
+    assert canonical_key(a) != canonical_key(b)
+
+
+def test_person_and_organisation_never_merge(tmp_path):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "a.txt").write_text("Report\n\nJordan said 12 soldiers were killed.\n", encoding="utf-8")
+    (inp / "b.txt").write_text("Report\n\nSpokesman Michael Jordan said 40 people were injured.\n", encoding="utf-8")
+    from graph.rdf import actor_iri
+    assert actor_iri(Actor("Jordan", "organization")) != actor_iri(Actor("Jordan", "person"))
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_alias_file_yaml_and_csv(tmp_path):
+    y = _write(tmp_path, "a.yaml", "- name: Ministry of Defence of Ruritania\n  aliases: [MoD, Ruritanian military]\n"
+                                   "  wikidata: Q42\n  side: Ruritania\n  type: organization\n")
+    c = _write(tmp_path, "a.csv", "name,aliases,wikidata,side,type\n"
+                                  "Ministry of Defence of Ruritania,MoD|Ruritanian military,Q42,Ruritania,organization\n")
+    for path in (y, c):
+        table = load_alias_file(path)
+        entry = table.lookup(Actor("the MoD", "organization"))
+        assert entry is not None and entry.name == "Ministry of Defence of Ruritania"
+        assert entry.wikidata == "Q42" and entry.side == "Ruritania"
+
+
+@pytest.mark.parametrize("content,suffix,problem", [
+    ("- aliases: [x]\n", ".yaml", "has no name"),
+    ("- name: X\n  wikidata: 42\n", ".yaml", "wikidata must look like Q123"),
+    ("- name: X\n  type: robot\n", ".yaml", "type must be one of"),
+    ("name: [unclosed\n", ".yaml", "bad YAML"),
+    ("x", ".txt", "unsupported alias file type"),
+])
+def test_bad_alias_file_is_a_clear_error(tmp_path, content, suffix, problem):
+    path = _write(tmp_path, "aliases" + suffix, content)
+    with pytest.raises(InputError, match=problem) as exc:
+        load_alias_file(path)
+    assert str(path) in str(exc.value)
+
+
+def _extraction(source: Actor) -> Extraction:
+    art = Article(id="x", text="The MoD said 3 soldiers died.")
+    ev = Evidence("x", 0, len(art.text), art.text)
+    claim = Claim(kind="quote", article="x", source=source, evidence=ev, extractor="quotes.v1", text="3 soldiers died")
+    return Extraction(article=art, claims=(claim,), actors=(source,))
+
+
+def test_apply_aliases_renames_and_keeps_written_name(tmp_path):
+    table = load_alias_file(_write(tmp_path, "a.yaml", "- name: Ruritanian Defence Ministry\n  aliases: [MoD]\n  wikidata: Q7\n"))
+    ex = apply_aliases(_extraction(Actor("MoD", "organization")), table)
+    src = ex.claims[0].source
+    assert src.name == "Ruritanian Defence Ministry"
+    assert "MoD" in src.aliases and src.wikidata == "Q7" and src.alias_file
+
+
+def _build(tmp_path, files: dict[str, str], **kw) -> Dataset:
+    inp = tmp_path / "in"
+    inp.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (inp / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    run_build([str(inp)], out, html=False, **kw)
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    return ds
+
+
+def _labels(ds: Dataset, cls=NG.Person) -> set[str]:
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    return {str(default.value(s, RDFS.label)) for s in default.subjects(RDF.type, cls)}
+
+
+def _reasons(ds: Dataset) -> list[str]:
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    return [str(o) for o in default.objects(None, NG.mergeReason)]
+
+
+def test_surname_links_to_unique_full_name_across_articles(tmp_path):
+    ds = _build(tmp_path, {
+        "a.txt": "Shelling\n\nMilitary analyst Jonas Berg said 40 soldiers were killed.\n",
+        "b.txt": "Shelling\n\nBerg said the toll was higher and 60 soldiers had died.\n",
+    })
+    assert "Jonas Berg" in _labels(ds) and "Berg" not in _labels(ds)
+    assert any("surname" in r for r in _reasons(ds))
+
+
+def test_ambiguous_surname_stays_apart(tmp_path):
+    ds = _build(tmp_path, {
+        "a.txt": "Shelling\n\nMilitary analyst Jonas Berg said 40 soldiers were killed.\n",
+        "b.txt": "Shelling\n\nGovernor Maria Berg said 30 people were injured.\n",
+        "c.txt": "Shelling\n\nBerg said the toll was higher and 60 soldiers had died.\n",
+    })
+    assert {"Jonas Berg", "Maria Berg", "Berg"} <= _labels(ds)
+
+
+def test_alias_file_merges_and_splits_in_a_build(tmp_path):
+    aliases = _write(tmp_path, "aliases.yaml",
+                     "- name: Ruritanian Ministry of Defence\n  aliases: [Defence Department]\n  wikidata: Q123\n"
+                     "- name: Jonas Berg\n  type: person\n  split: [Berg]\n")
+    ds = _build(tmp_path, {
+        "a.txt": "Strike\n\nThe Defence Department said 12 soldiers were killed.\n\nMilitary analyst Jonas Berg said 40 soldiers were killed.\n",
+        "b.txt": "Strike\n\nBerg said 60 soldiers had died.\n",
+    }, aliases=str(aliases))
+    orgs = _labels(ds, NG.Organization)
+    assert "Ruritanian Ministry of Defence" in orgs and "Defence Department" not in orgs
+    assert {"Jonas Berg", "Berg"} <= _labels(ds)  # split: no surname merge
+    assert any(r.startswith("alias file") for r in _reasons(ds))
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    assert any(str(o).endswith("/Q123") for o in default.objects(None, NG.wikidata))
+
+
+def test_variant_spellings_become_one_actor_with_alt_labels(tmp_path):
+    ds = _build(tmp_path, {
+        "a.txt": "Strike\n\nThe Ruritanian Defense Ministry said 12 soldiers were killed.\n",
+        "b.txt": "Strike\n\nRuritania's defence ministry said 15 soldiers were killed.\n",
+    })
+    orgs = [l for l in _labels(ds, NG.Organization) if "inistry" in l]
+    assert len(orgs) == 1
+    assert "same normalized name" in _reasons(ds)

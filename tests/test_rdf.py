@@ -1,0 +1,150 @@
+"""The dataset: golden RDF for the seeds, deterministic IRIs, replacement of one
+article's graph, and property tests (offsets, IRIs, round trip)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset
+from rdflib.compare import graph_diff, to_isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from graph.build import run_build
+from graph.claims import claim_to_record, records_from_dataset
+from graph.rdf import add_extraction, claim_iri, graph_iri, new_dataset
+from graph.types import Actor, Claim, Evidence, Figure
+
+GOLDEN = Path(__file__).resolve().parent / "data" / "golden" / "seeds.trig"
+
+
+def _graphs(ds: Dataset) -> dict[str, object]:
+    return {str(g.identifier): g for g in ds.graphs() if len(g)}
+
+
+def _diff_text(expected, actual) -> str:
+    _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+    lines = [f"- {t}" for t in sorted(only_expected)][:20] + [f"+ {t}" for t in sorted(only_actual)][:20]
+    return "\n".join(lines)
+
+
+def _load(path) -> Dataset:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    return ds
+
+
+@pytest.fixture(scope="module")
+def seeds_trig(tmp_path_factory, seeds_dir):
+    out = tmp_path_factory.mktemp("golden")
+    run_build([str(seeds_dir)], out, html=False)
+    return out / "graph.trig"
+
+
+def test_seeds_match_golden_rdf(seeds_trig, update_golden):
+    if update_golden:
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_bytes(seeds_trig.read_bytes())
+    expected, actual = _graphs(_load(GOLDEN)), _graphs(_load(seeds_trig))
+    assert sorted(expected) == sorted(actual)
+    problems = []
+    for name in expected:
+        if to_isomorphic(expected[name]) != to_isomorphic(actual[name]):
+            problems.append(f"graph {name} differs (- golden, + now); rerun with --update-golden "
+                            f"if the change is intended:\n{_diff_text(expected[name], actual[name])}")
+    assert not problems, "\n\n".join(problems)
+
+
+def test_building_twice_gives_isomorphic_datasets(seeds_trig, tmp_path, seeds_dir):
+    run_build([str(seeds_dir)], tmp_path, html=False)
+    first, second = _graphs(_load(seeds_trig)), _graphs(_load(tmp_path / "graph.trig"))
+    assert sorted(first) == sorted(second)
+    for name in first:
+        assert to_isomorphic(first[name]) == to_isomorphic(second[name]), name
+
+
+def test_rebuilding_one_changed_article_replaces_only_its_graph(extract):
+    ds = new_dataset()
+    a = extract("Strike\n\nThe army said 12 soldiers were killed.\n", article_id="a")
+    b = extract("Raid\n\nPolice said 3 people died.\n", article_id="b")
+    add_extraction(ds, a)
+    add_extraction(ds, b)
+    before_b = set(ds.graph(graph_iri("b")))
+    a2 = extract("Strike\n\nThe army said 14 soldiers were killed.\n", article_id="a")
+    add_extraction(ds, a2)
+    assert set(ds.graph(graph_iri("b"))) == before_b
+    lows = {r["low"] for r in records_from_dataset(ds) if r["article"] == "a" and r["kind"] == "figure"}
+    assert lows == {14}
+
+
+def test_claims_round_trip_through_rdf(extract):
+    ex = extract('Strike\n\nThe army said 12 soldiers were killed and at least 30 wounded.\n\n'
+                 '"We will rebuild every house," Mayor Anna Kovac said.\n\n'
+                 "Opposition leader Mark Daniels criticized the defence minister.\n", article_id="rt")
+    ds = new_dataset()
+    add_extraction(ds, ex)
+    back = {r["iri"]: r for r in records_from_dataset(ds)}
+    assert len(back) == len(ex.claims) >= 4
+    for claim in ex.claims:
+        rec = claim_to_record(claim)
+        got = back[rec["iri"]]
+        for key in ("article", "kind", "begin", "end", "sentence", "narrator", "quantity", "low", "high",
+                    "approx", "counted", "target", "text"):
+            if key in rec:
+                assert got.get(key) == rec[key], key
+        assert got["source"] == claim.source.name
+
+
+# --- property tests -------------------------------------------------------------------
+
+SENTENCES = [
+    "The army said {n} soldiers were killed.",
+    "At least {n} civilians were injured, the governor said on Telegram.",
+    '"We lost {n} men," the commander told reporters.',
+    "Officials said around {n} people had fled.",
+    "Rescuers found {n} bodies in the rubble.",
+    "The ministry denied the reports.",
+    "Critics blamed the generals for the losses.",
+    "",
+    "“Unbalanced quote about {n} drones",
+    "The death toll rose to {n} from 5.",
+]
+
+texts = st.lists(
+    st.tuples(st.sampled_from(SENTENCES), st.integers(min_value=1, max_value=100000),
+              st.sampled_from([" ", "\n", "\n\n", "  \n\n", " \u200b"])),
+    min_size=1, max_size=8,
+).map(lambda parts: "".join(s.format(n=n) + sep for s, n, sep in parts))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts)
+def test_evidence_offsets_slice_the_text(extract, text):
+    ex = extract(text, outlet="Example News")
+    for claim in ex.claims:
+        ev = claim.evidence
+        assert 0 <= ev.begin <= ev.end <= len(text)
+        assert text[ev.begin:ev.end] == ev.sentence
+
+
+def _claim(article="a", begin=0, end=10, low=5.0, source="Army"):
+    return Claim(kind="figure", article=article, source=Actor(source), evidence=Evidence(article, begin, end, "x" * (end - begin)),
+                 extractor="figures.v1", figure=Figure("killed", low, low))
+
+
+@given(st.text(min_size=1, max_size=20), st.integers(0, 1000), st.integers(0, 1000), st.floats(0, 1e6, allow_nan=False))
+def test_claim_iris_are_deterministic_and_distinct(article, begin, length, low):
+    a = _claim(article, begin, begin + length, low)
+    assert claim_iri(a) == claim_iri(replace(a))
+    assert claim_iri(a) != claim_iri(replace(a, figure=Figure("killed", low + 1, low + 1)))
+    assert claim_iri(a) != claim_iri(replace(a, source=Actor("Police")))
+
+
+def test_default_graph_holds_cross_article_facts(seeds_trig):
+    ds = _load(seeds_trig)
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    assert len(default) > 0
+    named = [g for g in ds.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)]
+    assert len(named) == 2
