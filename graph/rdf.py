@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
+from functools import lru_cache
 from collections.abc import Iterable
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
@@ -47,6 +50,7 @@ def graph_iri(article_id: str) -> URIRef:
     return DATA[f"graph/{_slug(article_id)}"]
 
 
+@lru_cache(maxsize=65536)
 def actor_key(actor: Actor) -> str:
     """The actor's merge key (see graph.merge); persons and non-persons never share one."""
     key = actor.key or canonical_key(actor.name, actor.type) or actor.name
@@ -187,29 +191,6 @@ def claim_triples(claim: Claim) -> Iterable[tuple]:
     yield ev, NG.sentence, Literal(claim.evidence.sentence)
 
 
-def _add_actor(default, actor: Actor) -> None:
-    """Add an actor to the default graph; the first name seen stays the label,
-    other spellings become ``skos:altLabel``s, and the first type stays. Every
-    other name is recorded as a merge with its reason."""
-    iri = actor_iri(actor)
-    label = default.value(iri, RDFS.label)
-    alias_reason = f"alias file {actor.alias_file}" if actor.alias_file else "within-article coreference"
-    if label is None:
-        for t in actor_triples(actor):
-            default.add(t)
-    else:
-        for t in actor_triples(actor):
-            if t[1] in (RDFS.label, NG.actorType) or (t[1] == RDF.type and t[2] != NG.Actor):
-                continue
-            default.add(t)
-        if str(label) != actor.name:
-            default.add((iri, SKOS.altLabel, Literal(actor.name)))
-            record_merge(default, iri, name=actor.name,
-                         reason=alias_reason if actor.alias_file else "same normalized name")
-    for alias in actor.aliases:
-        record_merge(default, iri, name=alias, reason=alias_reason)
-
-
 def merge_iri(target: URIRef, name: str) -> URIRef:
     return DATA[f"merge/{_digest(target, name)}"]
 
@@ -218,13 +199,18 @@ def record_merge(default, target: URIRef, *, name: str, reason: str, source: URI
     """Record (once) that ``name`` (or the actor ``source``) was merged into ``target``."""
     node = merge_iri(target, str(source) if source is not None else name)
     if default.value(node, NG.mergeReason) is None:
-        default.add((node, RDF.type, NG.Merge))
-        default.add((node, NG.mergedInto, target))
-        default.add((node, NG.mergedName, Literal(name)))
-        default.add((node, NG.mergeReason, Literal(reason)))
-        if source is not None:
-            default.add((node, NG.mergedFrom, source))
+        for t in _merge_triples(node, target, name, reason, source):
+            default.add(t)
     return node
+
+
+def _merge_triples(node: URIRef, target: URIRef, name: str, reason: str, source: URIRef | None) -> Iterable[tuple]:
+    yield node, RDF.type, NG.Merge
+    yield node, NG.mergedInto, target
+    yield node, NG.mergedName, Literal(name)
+    yield node, NG.mergeReason, Literal(reason)
+    if source is not None:
+        yield node, NG.mergedFrom, source
 
 
 def link_surnames(ds: Dataset) -> int:
@@ -262,51 +248,160 @@ def link_surnames(ds: Dataset) -> int:
     return merged
 
 
-def _add_event(default, event: Event, article_id: str) -> None:
-    """Add an event once: the first article to name it gives its label and type."""
-    if default.value(event_iri(event, article_id), RDFS.label) is None:
-        for t in event_triples(event, article_id):
-            default.add(t)
+class _DefaultGraphState:
+    """What one dataset's default graph already holds, kept on the Python side
+    so that adding an article needs no lookups in the store."""
+
+    def __init__(self) -> None:
+        self.labels: dict[URIRef, str] = {}
+        self.merges: set[URIRef] = set()
+        self.events: set[URIRef] = set()
+        self.extractors: set[URIRef] = set()
+        self.actors: set[Actor] = set()
+
+
+_STATE: dict[int, _DefaultGraphState] = {}
+
+
+def _state(ds: Dataset) -> _DefaultGraphState:
+    key = id(ds)
+    state = _STATE.get(key)
+    if state is None:
+        state = _STATE[key] = _DefaultGraphState()
+        weakref.finalize(ds, _STATE.pop, key, None)
+    return state
+
+
+class _Batch:
+    """Triples for the default graph and one article graph, added in one go."""
+
+    def __init__(self, ds: Dataset, gid: URIRef) -> None:
+        self.ds, self.state = ds, _state(ds)
+        self.default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+        self.graph = ds.graph(gid)
+        self.quads: dict[tuple, None] = {}
+
+    def add_default(self, triple: tuple) -> None:
+        self.quads[(*triple, self.default)] = None
+
+    def add(self, triple: tuple) -> None:
+        self.quads[(*triple, self.graph)] = None
+
+    def actor(self, actor: Actor) -> None:
+        """The first name seen stays the label, other spellings become
+        ``skos:altLabel``s, and the first type stays; every other name is
+        recorded as a merge with its reason."""
+        if actor in self.state.actors:
+            return
+        self.state.actors.add(actor)
+        iri = actor_iri(actor)
+        label = self.state.labels.get(iri)
+        alias_reason = f"alias file {actor.alias_file}" if actor.alias_file else "within-article coreference"
+        if label is None:
+            self.state.labels[iri] = actor.name
+            for t in actor_triples(actor):
+                self.add_default(t)
+        else:
+            for t in actor_triples(actor):
+                if t[1] in (RDFS.label, NG.actorType) or (t[1] == RDF.type and t[2] != NG.Actor):
+                    continue
+                self.add_default(t)
+            if label != actor.name:
+                self.add_default((iri, SKOS.altLabel, Literal(actor.name)))
+                self.merge(iri, actor.name, alias_reason if actor.alias_file else "same normalized name")
+        for alias in actor.aliases:
+            self.merge(iri, alias, alias_reason)
+
+    def merge(self, target: URIRef, name: str, reason: str) -> None:
+        node = merge_iri(target, name)
+        if node in self.state.merges:
+            return
+        self.state.merges.add(node)
+        for t in _merge_triples(node, target, name, reason, None):
+            self.add_default(t)
+
+    def event(self, event: Event, article_id: str) -> None:
+        """The first article to name an event gives its label and type."""
+        iri = event_iri(event, article_id)
+        if iri not in self.state.events:
+            self.state.events.add(iri)
+            for t in event_triples(event, article_id):
+                self.add_default(t)
+
+    def flush(self) -> None:
+        """Write the batch: as one N-Quads load straight into the Oxigraph store
+        when the dataset has one (no per-term conversion), else through rdflib."""
+        inner = getattr(self.ds.store, "_inner", None)
+        if isinstance(inner, ox.Store):
+            lines = [_nquad(s, p, o, g.identifier) for s, p, o, g in self.quads]
+            inner.load(input="".join(lines), format=ox.RdfFormat.N_QUADS)
+        else:
+            self.ds.addN(self.quads)
+        self.quads = {}
+
+
+_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _term(term) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_ESCAPE)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return term.n3()
+
+
+def _nquad(s, p, o, g) -> str:
+    graph = "" if g == DATASET_DEFAULT_GRAPH_ID else f" <{g}>"
+    return f"{_term(s)} {_term(p)} {_term(o)}{graph} .\n"
 
 
 def add_extraction(ds: Dataset, ex: Extraction) -> URIRef:
     """Add one article's extraction to a dataset; replaces its named graph."""
     gid = graph_iri(ex.article.id)
     ds.remove_graph(ds.graph(gid))
-    g = ds.graph(gid)
-    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    batch = _Batch(ds, gid)
     art = article_iri(ex.article.id)
     for t in article_triples(ex.article):
-        g.add(t)
+        batch.add(t)
     if ex.article.author:
-        _add_actor(default, author_actor(ex.article.author))
+        batch.actor(author_actor(ex.article.author))
     outlet = next((a for a in ex.actors if a.narrator), None)
     if ex.article.outlet or outlet is not None:
         outlet_actor = outlet or Actor(name=ex.article.outlet or "", type="outlet")
-        g.add((art, NG.outlet, actor_iri(outlet_actor)))
-        _add_actor(default, outlet_actor)
+        batch.add((art, NG.outlet, actor_iri(outlet_actor)))
+        batch.actor(outlet_actor)
     for actor in ex.actors:
-        _add_actor(default, actor)
-        g.add((actor_iri(actor), NG.mentionedIn, art))
+        batch.actor(actor)
+        batch.add((actor_iri(actor), NG.mentionedIn, art))
     for claim in ex.claims:
-        _add_actor(default, claim.source)
+        batch.actor(claim.source)
         for t in claim_triples(claim):
-            g.add(t)
+            batch.add(t)
         if claim.channel:
             ch = channel_iri(claim.channel)
-            default.add((ch, RDF.type, NG.Actor))
-            default.add((ch, RDF.type, NG.Channel))
-            default.add((ch, RDFS.label, Literal(claim.channel)))
-            default.add((ch, NG.actorType, Literal("channel")))
+            batch.add_default((ch, RDF.type, NG.Actor))
+            batch.add_default((ch, RDF.type, NG.Channel))
+            batch.add_default((ch, RDFS.label, Literal(claim.channel)))
+            batch.add_default((ch, NG.actorType, Literal("channel")))
         if claim.event is not None:
-            _add_event(default, claim.event, ex.article.id)
+            batch.event(claim.event, ex.article.id)
             for t in event_mention_triples(claim.event, ex.article.id):
-                g.add(t)
+                batch.add(t)
     for event in ex.events:
-        _add_event(default, event, ex.article.id)
+        batch.event(event, ex.article.id)
     for name in ex.extractors:
-        default.add((extractor_iri(name), RDF.type, NG.Extractor))
-        default.add((extractor_iri(name), RDFS.label, Literal(name)))
+        iri = extractor_iri(name)
+        if iri not in batch.state.extractors:
+            batch.state.extractors.add(iri)
+            batch.add_default((iri, RDF.type, NG.Extractor))
+            batch.add_default((iri, RDFS.label, Literal(name)))
+    batch.flush()
     return gid
 
 

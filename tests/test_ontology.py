@@ -350,3 +350,18 @@ def test_figure_with_only_one_bound_conforms() -> None:
     ds.graph(ID["graph-a"]).remove((ID["figure-a1"], NG.high, None))
     conforms, report = validate_dataset(ds)
     assert conforms, report
+
+
+def test_diagram_is_generated_from_the_ontology():
+    from rdflib import Graph
+
+    from graph.diagram import DEFAULT_TTL, ontology_to_dot
+
+    onto = Graph()
+    onto.parse(DEFAULT_TTL, format="turtle")
+    dot = ontology_to_dot(onto)
+    assert dot.startswith("digraph newsgraph {")
+    for edge in ('"FigureClaim" -> "Claim"', '"Claim" -> "Actor" [label="source"]', '"Claim" -> "Evidence" [label="evidence"]'):
+        assert edge in dot
+    committed = (DEFAULT_TTL.parent / "diagram.dot").read_text(encoding="utf-8")
+    assert committed == dot, "ontology/diagram.dot is stale: python -m graph.diagram > ontology/diagram.dot"

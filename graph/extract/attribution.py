@@ -130,7 +130,8 @@ def channel_of(ctx: Context, verb: Token | None, sent) -> str | None:
         lemma = verb.lemma_.lower()
         if lemma in {"tweet", "retweet"}:
             return channels.get("tweet")
-        candidates = [t for t in verb.subtree if t.sent == verb.sent]
+        n = ctx.sentence_of(verb)
+        candidates = [t for t in verb.subtree if ctx.sent_index[t.i] == n]
     else:
         candidates = list(sent)
     best = None
@@ -138,6 +139,8 @@ def channel_of(ctx: Context, verb: Token | None, sent) -> str | None:
         if ctx.quote_of_token.get(tok.i) is not None:
             continue
         low = tok.lower_
+        if low not in ctx.cues.channel_last_words:
+            continue
         two = f"{tok.nbor(-1).lower_} {low}" if tok.i > 0 else low
         three = f"{tok.nbor(-2).lower_} {two}" if tok.i > 1 else two
         for form in (three, two, low):

@@ -72,6 +72,7 @@ class Cues:
     anaphoric_titles: frozenset[str]
     demonyms: dict[str, str]
     harm_verbs: frozenset[str]
+    channel_last_words: frozenset[str]
     accusation_adverbs: frozenset[str]
     protected_nouns: frozenset[str]
     fault_adjectives: frozenset[str]
@@ -122,6 +123,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         anaphoric_titles=lx.words("anaphoric_titles"),
         demonyms={k: str(v) for k, v in lx.table("demonyms").items()},
         harm_verbs=lx.words("harm_verbs"),
+        channel_last_words=frozenset(str(k).lower().split()[-1] for k in lx.table("channels")),
         accusation_adverbs=lx.words("accusation_adverbs"),
         protected_nouns=lx.words("protected_nouns"),
         fault_adjectives=lx.words("fault_adjectives"),
