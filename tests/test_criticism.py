@@ -40,6 +40,7 @@ def test_criticism(extract, text, critic, target):
     "Rockets were fired at the city overnight, the army said.",
     "The country claimed responsibility for the raid.",
     "The commander praised the troops for their courage.",
+    "Russian attacks killed three civilians over the past day, the governor said.",
     "The region has been under separatist control since 2014, in violation of international law.",
 ])
 def test_not_criticism(extract, text):

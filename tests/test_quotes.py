@@ -61,3 +61,18 @@ def test_chrome_quote_is_ignored(extract):
             'Sign up for our newsletter: "The best reporting from the front, every morning in your inbox."\n')
     ex = extract(text)
     assert [c for c in ex.claims if c.kind == "quote"] == []
+
+
+def test_she_skips_a_man_named_in_between(extract):
+    text = ("Natalya Orlova, whose son serves in the regiment, spoke outside the office.\n\n"
+            "Nikita Sokolov, the regional governor, declined to comment.\n\n"
+            '"We will not stay silent any longer," she said.\n')
+    quotes = [c for c in extract(text).claims if c.kind == "quote"]
+    assert [q.source.name for q in quotes] == ["Natalya Orlova"]
+
+
+def test_object_of_told_is_not_the_speaker(extract):
+    text = ("A woman described the strike.\n\n"
+            "'I heard a whistle and then everything went black,' she told the Daily Planet by phone.\n")
+    quotes = [c for c in extract(text).claims if c.kind == "quote"]
+    assert all("Planet" not in q.source.name for q in quotes)

@@ -72,6 +72,7 @@ class Cues:
     anaphoric_titles: frozenset[str]
     demonyms: dict[str, str]
     harm_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
     channel_last_words: frozenset[str]
     accusation_adverbs: frozenset[str]
     protected_nouns: frozenset[str]
@@ -123,6 +124,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         anaphoric_titles=lx.words("anaphoric_titles"),
         demonyms={k: str(v) for k, v in lx.table("demonyms").items()},
         harm_verbs=lx.words("harm_verbs"),
+        intent_verbs=lx.words("intent_verbs"),
         channel_last_words=frozenset(str(k).lower().split()[-1] for k in lx.table("channels")),
         accusation_adverbs=lx.words("accusation_adverbs"),
         protected_nouns=lx.words("protected_nouns"),
@@ -139,6 +141,29 @@ def match_phrase_before(doc: Doc, end: int, phrases: tuple[tuple[str, ...], ...]
             continue
         if all(doc[start + k].lower_ == phrase[k] for k in range(n)):
             return start
+    return None
+
+
+MALE_NAMES_IN_A = {"nikita", "ilya", "ilia", "luka", "luca", "kuzma", "foma", "mustafa", "hamza", "musa", "isa",
+                    "yahya", "joshua", "sasha", "misha", "andrea", "akira", "osama", "taha", "juma", "abdullah",
+                    "attila", "jonah", "noah", "elijah", "micah", "zakaria", "zakariya", "zachariah", "yehuda",
+                    "nicola", "costa", "dima", "vova", "kolya", "petya", "seryozha", "mykyta", "yura"}
+
+
+def guess_gender(name: str) -> str | None:
+    """A weak guess from a first name: most names ending in -a are women's in the
+    languages of conflict news (Olena, Natalya, Maria), with a list of men's
+    exceptions (Nikita, Ilya); any other name stays unknown."""
+    words = name.split()
+    if not words:
+        return None
+    first = words[0].lower().strip(".")
+    if len(first) < 3 or not first.isalpha():
+        return None
+    if first in MALE_NAMES_IN_A:
+        return "m"
+    if first.endswith("a"):
+        return "f"
     return None
 
 
@@ -216,6 +241,7 @@ class Context:
         self.quotes = []  # filled by graph.extract.quotes.find_quotes
         self.quote_of_token: dict[int, int] = {}
         self.gender: dict[str, str] = {}
+        self.guessed_gender: dict[str, str] = {}
         self._alias: dict[str, str] = {}
 
     # -- sentences and evidence ----------------------------------------------------
@@ -319,7 +345,7 @@ class Context:
         label = ent.label_ if ent is not None else ""
         if head.is_upper and len(head.text) > 2 and label in {"GPE", "LOC", ""} and head.i < 6:
             return None  # a dateline: "PORT CITY, Country (Agency) -"
-        if label == "PERSON":
+        if label == "PERSON" or (label in {"GPE", "LOC", "NORP", ""} and head.pos_ == "PROPN" and self._looks_like_person(head, ent)):
             return "person"
         if label in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "LOC", "FAC", "PRODUCT"}:
             if lemma in c.organization_heads:
@@ -348,6 +374,25 @@ class Context:
         if head.pos_ == "PROPN" and head.is_title:
             return "organization"
         return None
+
+    PLACE_WORDS = frozenset({"republic", "city", "region", "oblast", "state", "kingdom", "union", "province",
+                             "district", "county", "island", "islands", "valley", "strip", "bank", "coast", "sea",
+                             "river", "mountains", "federation", "emirates", "territory", "krai", "governorate"})
+
+    def _looks_like_person(self, head: Token, ent: Span | None) -> bool:
+        """A name the tagger took for a place: 'X Y, who...' / 'X Y, whose...', or a
+        two- or three-word name that speaks ('X Y said')."""
+        tokens = list(ent) if ent is not None else [t for t in head.lefts if t.dep_ == "compound"] + [head]
+        if not 2 <= len(tokens) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in tokens):
+            return False
+        if any(t.lower_ in self.PLACE_WORDS or t.lower_ in self.cues.demonyms or t.lemma_.lower() in self.cues.organization_heads
+               or t.lower_ in self.cues.group_heads or t.lower_ in self.cues.person_heads for t in tokens):
+            return False
+        for child in head.children:
+            if child.dep_ == "relcl" and any(c.lower_ in {"who", "whose", "whom"} for c in child.subtree):
+                return True
+        verb = head.head
+        return head.dep_ == "nsubj" and verb.lemma_.lower() in self.cues.reporting_verbs | {"speak", "tell", "add"}
 
     def _is_outlet(self, head: Token) -> bool:
         start, end = self.np_span(head)
@@ -494,8 +539,10 @@ class Context:
         return subj.head.lemma_.lower() in self.cues.reporting_verbs
 
     def _pick_person(self, keys: list[str], gender: str) -> str | None:
+        """The most recent person whose gender (known, or guessed from the first
+        name) does not contradict the pronoun."""
         for key in reversed(keys):
-            if self.gender.get(key, gender) == gender:
+            if self.gender.get(key, self.guessed_gender.get(key, gender)) == gender:
                 return key
         return None
 
@@ -511,6 +558,10 @@ class Context:
             self.gender[key] = "f"
         elif words & MALE_WORDS:
             self.gender[key] = "m"
+        else:
+            guess = guess_gender(self.actors[key].name)
+            if guess:
+                self.guessed_gender[key] = guess
 
     def actor_key(self, head: Token) -> str | None:
         """The registry key of the actor named by the NP headed by ``head``."""

@@ -241,6 +241,8 @@ def _is_accusation(ctx: Context, verb: Token) -> bool:
     c = ctx.cues
     if any(ch.dep_ == "advmod" and ch.lower_ in c.accusation_adverbs for ch in verb.children):
         return True
+    if verb.lemma_.lower() not in c.intent_verbs:
+        return False  # "killed three civilians" reports, it does not accuse
     for ch in verb.children:
         objs = [ch] if ch.dep_ in {"dobj"} else [p for p in ch.children if p.dep_ == "pobj"] if ch.dep_ == "prep" else []
         for obj in objs:

@@ -194,7 +194,9 @@ def _speech_verb(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
 
 
 def _pattern_speaker(ctx: Context, outside: list[Token]) -> tuple[str | None, Token | None]:
-    cues = [t for t in outside if t.lemma_.lower() in ctx.cues.reporting_verbs and t.pos_ in {"VERB", "NOUN", "ADJ", "AUX"}]
+    # only for a garbled parse: a reporting word that has no subject of its own
+    cues = [t for t in outside if t.lemma_.lower() in ctx.cues.reporting_verbs and t.pos_ in {"VERB", "NOUN", "ADJ", "AUX"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)]
     if not cues:
         return None, None
     ents = [e for e in ctx.doc.ents if e.label_ in {"PERSON", "ORG"} and any(t.i == e.root.i for t in outside)]
