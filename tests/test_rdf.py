@@ -148,3 +148,35 @@ def test_default_graph_holds_cross_article_facts(seeds_trig):
     assert len(default) > 0
     named = [g for g in ds.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)]
     assert len(named) == 2
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts)
+def test_claims_round_trip_property(extract, text):
+    ex = extract(text, outlet="Example News", article_id="prop")
+    ds = new_dataset()
+    add_extraction(ds, ex)
+    back = {r["iri"]: r for r in records_from_dataset(ds)}
+    assert len(back) == len({claim_iri(c) for c in ex.claims})
+    for claim in ex.claims:
+        rec, got = claim_to_record(claim), back[str(claim_iri(claim))]
+        assert (got["kind"], got["begin"], got["end"], got["sentence"]) == (rec["kind"], rec["begin"], rec["end"], rec["sentence"])
+        assert (got.get("low"), got.get("high"), got.get("text")) == (rec.get("low"), rec.get("high"), rec.get("text"))
+
+
+def test_conflicting_figures_are_linked(seeds_trig):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(seeds_trig), format=ox.RdfFormat.TRIG)
+    rows = store.query("""
+        PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?a ?b WHERE {
+          ?x ng:conflictsWith ?y .
+          GRAPH ?g1 { ?x ng:source ?sx ; ng:figure ?fx . ?fx ng:quantityKind "killed" }
+          GRAPH ?g2 { ?y ng:source ?sy ; ng:figure ?fy . ?fy ng:quantityKind "killed" }
+          ?sx rdfs:label ?a . ?sy rdfs:label ?b .
+        }""")
+    pairs = {(str(r["a"].value), str(r["b"].value)) for r in rows}
+    assert ("Russian defense ministry", "Ukrainian military") in pairs or ("Russian Defense Ministry", "Ukrainian military") in pairs, pairs
