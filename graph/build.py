@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -15,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -110,6 +113,63 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+class GraphSpill:
+    """Article graphs kept out of memory: N-Quads text bulk-loaded in batches
+    into a temporary on-disk Oxigraph store, so that a large build's memory
+    stays flat. The default graph (actors, events) stays in memory."""
+
+    def __init__(self, folder: Path, batch_chars: int = 4_000_000) -> None:
+        self.folder = folder
+        self.store = ox.Store(str(folder))
+        self.buffer: list[str] = []
+        self.size = 0
+        self.batch_chars = batch_chars
+
+    def write(self, nquads: str) -> None:
+        self.buffer.append(nquads)
+        self.size += len(nquads)
+        if self.size >= self.batch_chars:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.store.bulk_load(input="".join(self.buffer), format=ox.RdfFormat.N_QUADS)
+            self.buffer, self.size = [], 0
+
+    def dataset(self, default: Dataset) -> Dataset:
+        """All graphs in one rdflib Dataset over the on-disk store."""
+        self.flush()
+        text = default.serialize(format="ox-nquads")
+        self.store.bulk_load(input=text if isinstance(text, str) else text.decode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        ds = Dataset(store=OxigraphStore(store=self.store))
+        for prefix, ns in default.namespaces():
+            ds.bind(prefix, ns)
+        return ds
+
+
+class ClaimWriter:
+    """``claims.jsonl`` written as the build goes, renamed into place at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.tmp = Path(tmp)
+        self.fh = os.fdopen(fd, "w", encoding="utf-8")
+
+    def write(self, records: Iterable[dict]) -> None:
+        for rec in records:
+            self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+    def commit(self) -> None:
+        self.fh.close()
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        if not self.fh.closed:
+            self.fh.close()
+        self.tmp.unlink(missing_ok=True)
+
+
 def run_build(
     inputs: list[str],
     out_dir: str | Path,
@@ -124,11 +184,15 @@ def run_build(
     aliases: str | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_article: Callable[[Extraction], None] | None = None,
+    extractions: Callable[[Iterable[Article]], Iterable[Extraction]] | None = None,
 ) -> BuildSummary:
     """Build the dataset, ``claims.jsonl`` and ``graph.html`` in ``out_dir``.
 
-    With ``store`` (a folder), each article is also committed to a persistent
-    Oxigraph store as soon as it is built, in its own transaction.
+    Articles stream through parsing and extraction; each article's graph is
+    spilled to a temporary on-disk store and its claims to ``claims.jsonl`` as
+    it is built. With ``store`` (a folder), each article is also committed to a
+    persistent Oxigraph store, in its own transaction. ``extractions`` replaces
+    the local parse-and-extract step (for example with a Dask cluster).
     """
     if rdf_format not in RDF_FORMATS:
         raise OptionError("--format", rdf_format, list(RDF_FORMATS))
@@ -148,46 +212,47 @@ def run_build(
             on_error(err)
 
     table: AliasTable | None = load_alias_file(aliases) if aliases else None
-    ds = new_dataset()
-    records: list[dict] = []
+    articles = load_articles(inputs, max_bytes=max_bytes, on_error=report)
+    stream = extractions(articles) if extractions is not None else \
+        extract_stream(articles, model=model, n_process=n_process, rules=rules)
+    default = new_dataset()
     figures: list[tuple] = []
     actors: set[str] = set()
-    articles = load_articles(inputs, max_bytes=max_bytes, on_error=report)
+    work = Path(tempfile.mkdtemp(prefix=".newsgraph-build-", dir=out))
+    claims_out = ClaimWriter(out / "claims.jsonl")
     persistent = None
-    if store is not None:
-        from graph.store import open_store
-
-        persistent = open_store(store)
     try:
-        for ex in extract_stream(articles, model=model, n_process=n_process, rules=rules):
+        spill = GraphSpill(work / "graphs")
+        if store is not None:
+            from graph.store import open_store
+
+            persistent = open_store(store)
+        for ex in stream:
             ex = apply_aliases(ex, table)
             summary.articles += 1
-            add_extraction(ds, ex)
+            add_extraction(default, ex, article_sink=spill.write)
             if persistent is not None:
                 one = new_dataset()
                 add_extraction(one, ex)
                 persistent.save_article(ex.article.id, one)
+            claims_out.write(claim_to_record(c) for c in ex.claims)
             for claim in ex.claims:
                 summary.claims[claim.kind] += 1
-                records.append(claim_to_record(claim))
                 if claim.figure is not None:
                     figures.append(_figure_row(claim))
             actors.update(a.name for a in ex.actors)
             if on_article is not None:
                 on_article(ex)
-    finally:
-        if persistent is not None:
-            persistent.close()
-    summary.actors = len(actors)
-    link_surnames(ds)
-    link_conflicts(ds, figures)
-
-    if summary.articles == 0:
-        return summary
-    name = RDF_FORMATS[rdf_format]
-    try:
+        summary.actors = len(actors)
+        if summary.articles == 0:
+            claims_out.discard()
+            return summary
+        ds = spill.dataset(default)
+        link_surnames(ds)
+        link_conflicts(ds, figures)
+        name = RDF_FORMATS[rdf_format]
         atomic_write(out / name, lambda p: serialize_dataset(ds, str(p), rdf_format))
-        atomic_write(out / "claims.jsonl", lambda p: _write_jsonl(p, records))
+        claims_out.commit()
         summary.outputs += [str(out / name), str(out / "claims.jsonl")]
         if html:
             from graph.network import dataset_to_networkx
@@ -198,13 +263,12 @@ def run_build(
             summary.outputs.append(str(out / "graph.html"))
     except OSError as exc:
         raise OutputError(f"{exc.filename or out}: cannot write output: {exc.strerror or exc}") from exc
+    finally:
+        claims_out.discard()
+        if persistent is not None:
+            persistent.close()
+        shutil.rmtree(work, ignore_errors=True)
     return summary
-
-
-def _write_jsonl(path: Path, records: list[dict]) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
 def progress_enabled(stream=sys.stderr) -> bool:

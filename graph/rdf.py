@@ -10,7 +10,7 @@ import hashlib
 import re
 import weakref
 from functools import lru_cache
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -275,11 +275,12 @@ def _state(ds: Dataset) -> _DefaultGraphState:
 class _Batch:
     """Triples for the default graph and one article graph, added in one go."""
 
-    def __init__(self, ds: Dataset, gid: URIRef) -> None:
+    def __init__(self, ds: Dataset, gid: URIRef, article_sink: Callable[[str], None] | None = None) -> None:
         self.ds, self.state = ds, _state(ds)
         self.default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
         self.graph = ds.graph(gid)
         self.quads: dict[tuple, None] = {}
+        self.article_sink = article_sink
 
     def add_default(self, triple: tuple) -> None:
         self.quads[(*triple, self.default)] = None
@@ -331,12 +332,17 @@ class _Batch:
     def flush(self) -> None:
         """Write the batch: as one N-Quads load straight into the Oxigraph store
         when the dataset has one (no per-term conversion), else through rdflib."""
+        quads = self.quads
+        if self.article_sink is not None:
+            # the article's own graph goes to the sink as N-Quads; the default graph stays here
+            self.article_sink("".join(_nquad(s, p, o, g.identifier) for s, p, o, g in quads if g is self.graph))
+            quads = {q: None for q in quads if q[3] is not self.graph}
         inner = getattr(self.ds.store, "_inner", None)
         if isinstance(inner, ox.Store):
-            lines = [_nquad(s, p, o, g.identifier) for s, p, o, g in self.quads]
+            lines = [_nquad(s, p, o, g.identifier) for s, p, o, g in quads]
             inner.load(input="".join(lines), format=ox.RdfFormat.N_QUADS)
         else:
-            self.ds.addN(self.quads)
+            self.ds.addN(quads)
         self.quads = {}
 
 
@@ -361,11 +367,17 @@ def _nquad(s, p, o, g) -> str:
     return f"{_term(s)} {_term(p)} {_term(o)}{graph} .\n"
 
 
-def add_extraction(ds: Dataset, ex: Extraction) -> URIRef:
-    """Add one article's extraction to a dataset; replaces its named graph."""
+def add_extraction(ds: Dataset, ex: Extraction, *, article_sink: Callable[[str], None] | None = None) -> URIRef:
+    """Add one article's extraction to a dataset; replaces its named graph.
+
+    With ``article_sink``, the article's named graph is handed to it as N-Quads
+    text instead (to be stored elsewhere), and only the default-graph facts are
+    added to ``ds``: this keeps a large build's memory flat.
+    """
     gid = graph_iri(ex.article.id)
-    ds.remove_graph(ds.graph(gid))
-    batch = _Batch(ds, gid)
+    if article_sink is None:
+        ds.remove_graph(ds.graph(gid))
+    batch = _Batch(ds, gid, article_sink)
     art = article_iri(ex.article.id)
     for t in article_triples(ex.article):
         batch.add(t)

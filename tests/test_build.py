@@ -117,19 +117,17 @@ def test_bad_inputs_are_reported_and_the_rest_builds(tmp_path, seeds_dir):
 
 def test_failed_write_leaves_previous_outputs_intact(tmp_path, seeds_dir, monkeypatch):
     run_build([str(seeds_dir)], tmp_path, html=False)
-    before = (tmp_path / "graph.trig").read_bytes()
+    before = {name: (tmp_path / name).read_bytes() for name in ("graph.trig", "claims.jsonl")}
 
-    def boom(path, records):
-        path.write_text("half", encoding="utf-8")
-        raise OSError(28, "No space left on device")
+    def disk_full(ds, path, fmt):
+        Path(path).write_text("half", encoding="utf-8")
+        raise OSError(28, "No space left on device", path)
 
-    monkeypatch.setattr(build_module, "_write_jsonl", boom)
-    claims_before = (tmp_path / "claims.jsonl").read_bytes()
+    monkeypatch.setattr(build_module, "serialize_dataset", disk_full)
     with pytest.raises(OutputError, match="No space left"):
         run_build([str(seeds_dir)], tmp_path, html=False)
-    assert (tmp_path / "claims.jsonl").read_bytes() == claims_before
-    assert (tmp_path / "graph.trig").read_bytes() == before or (tmp_path / "graph.trig").stat().st_size > 0
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert {name: (tmp_path / name).read_bytes() for name in before} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.jsonl", "graph.trig"]
 
 
 def test_unwritable_output_folder_is_a_clear_error(tmp_path, seeds_dir):
