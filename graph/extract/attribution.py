@@ -28,7 +28,7 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-        if not climb or cur.dep_ not in {"advcl", "xcomp", "conj", "pcomp"} or cur.head is cur:
+        if not climb or cur.dep_ not in {"advcl", "xcomp", "conj", "pcomp"} or cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.dep_ == "prep":
@@ -46,7 +46,7 @@ def is_reporting_verb(ctx: Context, tok: Token) -> bool:
 def source_of_verb(ctx: Context, verb: Token) -> str | None:
     """The actor key of a reporting verb's subject (resolved), or None."""
     subj = subject_of(verb)
-    if subj is None:
+    if subj is None or subj.pos_ in {"VERB", "AUX"}:
         return _subject_by_position(ctx, verb)
     return ctx.actor_key(subj)
 
@@ -62,7 +62,9 @@ def _subject_by_position(ctx: Context, verb: Token) -> str | None:
         for tok in tokens:
             if tok.pos_ in {"VERB", "AUX"} and tokens is after:
                 break
-            if tok.ent_type_ == "PERSON" or (tok.dep_ in {"appos", "nsubj", "pobj", "dobj", "conj", "attr"} and tok.pos_ in {"PROPN", "NOUN"}):
+            if tok.ent_type_ in {"GPE", "LOC", "FAC"} or (tok.dep_ == "pobj" and tok.head.lower_ != "by"):
+                continue  # "Reporting from <place>": places and objects of prepositions do not speak
+            if tok.ent_type_ == "PERSON" or (tok.dep_ in {"appos", "nsubj", "dobj", "conj", "attr", "pobj"} and tok.pos_ in {"PROPN", "NOUN"}):
                 ent = ctx.entity_of(tok)
                 head = ent.root if ent is not None else tok
                 key = ctx.actor_key(head)

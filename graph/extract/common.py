@@ -282,7 +282,8 @@ class Context:
             if child.dep_ in NAME_LEFT_DEPS:
                 start = min(start, child.left_edge.i)
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and (child.lower_ == "of" or (
+                    child.lower_ == "for" and head.is_title and any(p.dep_ == "pobj" and p.is_title for p in child.children))):
                 sub_end = child.right_edge.i
                 # stop at an apposition, clause or parenthesis inside "of ..."
                 for t in child.subtree:
@@ -452,9 +453,11 @@ class Context:
         before "the Russian Defense Ministry", a surname before the full name):
         the record takes the fuller name and keeps the shorter one as an alias."""
         words = key.split()
+        if re.search(r"[\d()\[\]]", name):
+            return None
         for other in reversed(self._order):
             rec = self.actors[other]
-            if not self._same_family(type_, rec.type):
+            if not self._same_family(type_, rec.type) or rec.narrator:
                 continue
             owords = norm_key(rec.name).split()
             if type_ == "person":

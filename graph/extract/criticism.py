@@ -124,7 +124,7 @@ def _speaker_of_clause(ctx: Context, tok: Token) -> tuple[str | None, Token | No
         return (q.speaker, q.verb) if q.statement else (None, None)
     cur = tok
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         lemma = cur.lemma_.lower()
@@ -260,7 +260,7 @@ def _judgement_speaker(ctx: Context, adj: Token) -> tuple[str | None, Token | No
         return _speaker_of_clause(ctx, adj)
     cur = adj
     for _ in range(4):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         lemma = cur.lemma_.lower()
@@ -304,7 +304,7 @@ def _responsibility(tok: Token) -> bool:
 def _negated_clause(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
@@ -328,7 +328,7 @@ def _fault_speaker(ctx: Context, noun: Token) -> tuple[str | None, Token | None]
         return _speaker_of_clause(ctx, noun)
     cur = head
     for _ in range(4):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         lemma = cur.lemma_.lower()
@@ -347,7 +347,7 @@ def _demand_speaker(ctx: Context, tok: Token) -> tuple[str | None, Token | None]
     """'called for X to be punished', 'insisted that X must be held accountable'."""
     cur = tok
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         lemma = cur.lemma_.lower()
@@ -370,7 +370,7 @@ def _accountability_target(ctx: Context, tok: Token) -> str | None:
         for child in cur.children:
             if child.dep_ in {"nsubjpass", "nsubj", "dobj"} and child.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return _np_text(ctx, child)
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return None

@@ -211,7 +211,7 @@ def _verb_kind(ctx: Context, head: Token) -> str | None:
         if child.dep_ in {"acl", "amod", "relcl"} and child.lemma_.lower() in verbs:
             return verbs[child.lemma_.lower()]
     h = head
-    while h.dep_ == "conj" and h.head is not h:
+    while h.dep_ == "conj" and h.head.i != h.i:
         h = h.head
     if h.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos"}:
         verb = h.head
@@ -235,7 +235,7 @@ def _context_kind(ctx: Context, tok: Token) -> str | None:
     """Kind from a noun the number is predicated of: 'the death toll was 400'."""
     cur = tok
     for _ in range(5):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
@@ -298,12 +298,12 @@ def source_of_figure(ctx: Context, expr: NumberExpr) -> tuple[str | None, Token 
             return q.speaker, q.verb, False
     cur = anchor
     for _ in range(10):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         if ctx.quote_of_token.get(cur.i) is not None and qi is None:
             continue
-        if is_reporting_verb(ctx, cur) and not is_negated(cur):
+        if is_reporting_verb(ctx, cur) and not is_negated(cur) and cur.lemma_.lower() not in ctx.cues.denial_verbs:
             key = source_of_verb(ctx, cur)
             if key:
                 return key, cur, False
@@ -317,7 +317,8 @@ def source_of_figure(ctx: Context, expr: NumberExpr) -> tuple[str | None, Token 
         return key, None, False
     # a reporting verb elsewhere in the sentence: "..., it said, while ..."
     verbs = [t for t in sent if is_reporting_verb(ctx, t) and not is_negated(t) and ctx.quote_of_token.get(t.i) is None
-             and t.lemma_.lower() not in ctx.cues.weak_reporting_verbs and t.lemma_.lower() not in ctx.cues.criticism_verbs]
+             and t.lemma_.lower() not in ctx.cues.weak_reporting_verbs and t.lemma_.lower() not in ctx.cues.criticism_verbs
+             and t.lemma_.lower() not in ctx.cues.denial_verbs and _main_clause(t)]
     verbs.sort(key=lambda t: (t is not sent.root, abs(t.i - anchor.i)))
     for verb in verbs:
         key = source_of_verb(ctx, verb)
@@ -327,6 +328,19 @@ def source_of_figure(ctx: Context, expr: NumberExpr) -> tuple[str | None, Token 
     if key:
         return key, None, False
     return None, None, True
+
+
+def _main_clause(verb: Token) -> bool:
+    """The verb heads the sentence or a clause joined to its head without a
+    subordinating word ("although", "while", "as")."""
+    cur = verb
+    while cur.head.i != cur.i:
+        if any(c.dep_ == "mark" for c in cur.children) and cur.dep_ in {"advcl"}:
+            return False
+        if cur.dep_ in {"relcl", "acl", "pcomp", "prep", "pobj"}:
+            return False
+        cur = cur.head
+    return True
 
 
 _HEADLINE_SOURCE = re.compile(r"\s[—–-]\s*((?:[A-Z][\w'’.-]*\s?){1,6})\s*$")

@@ -141,7 +141,7 @@ def _governor(ctx: Context, span: Span) -> Token | None:
     """The nearest verb outside the quote that the quote hangs from."""
     tok = span.root
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if ctx.quote_of_token.get(tok.i) is not None:
@@ -186,7 +186,7 @@ def _speech_verb(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
                 key = ctx.actor_key(child)
                 if key:
                     return key, gov
-        if gov.head is gov:
+        if gov.head.i == gov.i:
             break
         gov = gov.head
         hops += 1
