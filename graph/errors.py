@@ -35,3 +35,7 @@ class StoreError(NewsgraphError):
 
 class OutputError(NewsgraphError):
     """An output file cannot be written."""
+
+
+class ClusterError(NewsgraphError):
+    """The Dask scheduler cannot be reached, has no workers, or was lost."""

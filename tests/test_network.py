@@ -5,7 +5,7 @@ import pytest
 from rdflib import RDF, RDFS, SKOS, Dataset, Literal
 
 from graph.errors import OptionError
-from graph.network import NODE_KEYS, dataset_to_networkx, figure_label
+from graph.network import NODE_KEYS, dataset_to_networkx, figure_label, is_claim
 from graph.queries import load_query, query_names
 from graph.vocab import DATA, NG
 
@@ -272,3 +272,47 @@ def test_network_queries_load_by_name(name):
 def test_unknown_query_name_lists_valid_names(name):
     with pytest.raises(OptionError, match="_network_claims"):
         load_query(name)
+
+
+# --- affiliations and event details ------------------------------------------
+
+
+@pytest.fixture(scope="module", params=["default", "Oxigraph"])
+def affiliated(request):
+    """A spokesperson affiliated with a ministry; the event's time and weapon
+    stated in two article graphs, as the build writes them."""
+    ds = Dataset(store=request.param)
+    spokesman = DATA["actor/spokesman"]
+    _actor(ds, MOD, NG.Organization, "Russian Defense Ministry", "organization", side="Russia")
+    _actor(ds, spokesman, NG.Person, "Igor Konashenkov", "person", role="spokesman")
+    ds.add((spokesman, NG.affiliatedWith, MOD))
+    ds.add((STRIKE, RDF.type, NG.Event))
+    ds.add((STRIKE, RDFS.label, Literal("Makiivka strike")))
+    for name, article, time, weapon in (("a1", A1, "New Year's Day", "HIMARS rockets"),
+                                        ("a2", A2, "midnight", "HIMARS rockets")):
+        g = ds.graph(DATA[f"graph/{name}"])
+        g.add((article, RDF.type, NG.Article))
+        g.add((STRIKE, NG.time, Literal(time)))
+        g.add((STRIKE, NG.weapon, Literal(weapon)))
+        c = _claim(g, f"x{name}", NG.FigureClaim, spokesman, article, event=STRIKE)
+        _figure(g, c, "killed", 63, 63, text="63")
+    return dataset_to_networkx(ds), spokesman
+
+
+def test_affiliation_is_an_edge_but_not_a_claim(affiliated):
+    g, spokesman = affiliated
+    [(key, data)] = g[str(spokesman)][str(MOD)].items()
+    assert key == f"affiliation {spokesman} {MOD}"
+    assert (data["kind"], data["label"], data["claim"]) == ("affiliation", "affiliated with", None)
+    assert not is_claim(data)
+    assert (g.nodes[str(spokesman)]["n_said"], g.nodes[str(MOD)]["n_about"]) == (2, 0)
+
+
+def test_event_time_and_weapon_come_from_the_article_graphs(affiliated):
+    g, _ = affiliated
+    node = g.nodes[str(STRIKE)]
+    assert (node["time"], node["weapon"]) == ("New Year's Day; midnight", "HIMARS rockets")
+
+
+def test_claim_edges_are_claims(graph):
+    assert all(is_claim(d) for *_, d in graph.edges(data=True))

@@ -12,7 +12,18 @@ import networkx as nx
 import pytest
 
 from graph import render
-from graph.render import LAYOUT_THRESHOLD, NODE_STYLES, render_html, script_json
+from graph.render import (
+    GRID_LAYOUT_FROM,
+    LAYOUT_THRESHOLD,
+    NODE_STYLES,
+    SIDE_PALETTE,
+    grid_spring_layout,
+    highlight_ranges,
+    page_data,
+    render_figures_board,
+    render_html,
+    script_json,
+)
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(2)</script>"
@@ -159,8 +170,9 @@ def test_payload_does_not_add_elements():
     ],
 )
 def test_only_web_links_reach_the_panel(url, kept):
-    claims = _data(render_html(_small_graph(edge_url=url), title="t"))["claims"]
-    assert {c["url"] for c in claims} == ({url} if kept else {None})
+    data = _data(render_html(_small_graph(edge_url=url), title="t"))
+    assert [a.get("url") for a in data["articles"]] == [url if kept else None]
+    assert all("url" not in c for c in data["claims"])
 
 
 @pytest.mark.parametrize(
@@ -193,36 +205,50 @@ def test_panel_script_writes_text_only(tmp_path):
     assert PAYLOAD in texts["node"]  # the label, as text
     assert any(PAYLOAD in t for t in texts["edge"])  # the sentence, as text
     assert texts["links"] == ["https://example.org/a1"]
+    assert any(PAYLOAD in t for t in texts["board"])  # the board's source cell, as text
 
 
 _HARNESS = r"""
 const fs = require("fs");
+const made = {};
 function make(tag) {
-  return { tag, children: [], style: { setProperty() {} }, className: "", text: "",
-    appendChild(c) { this.children.push(c); return c; },
+  return { tag, children: [], style: { setProperty() {} }, className: "", text: "", attrs: {},
+    parentNode: null, hidden: false,
+    appendChild(c) { c.parentNode = this; this.children.push(c); return c; },
     removeChild(c) { this.children.splice(this.children.indexOf(c), 1); },
     get firstChild() { return this.children[0]; },
     set textContent(t) { this.text = t; }, get textContent() { return this.text; },
+    setAttribute(k, v) { this.attrs[k] = String(v); },
+    getAttribute(k) { return k in this.attrs ? this.attrs[k] : null; },
+    addEventListener(e, f) { this["on" + e] = f; },
     set innerHTML(v) { throw new Error("innerHTML used"); },
     set outerHTML(v) { throw new Error("outerHTML used"); } };
 }
-const els = { "ng-data": { textContent: fs.readFileSync(@DATA@, "utf8") },
-  "ng-panel": make("aside"), "ng-legend": make("div"), "ng-network": make("div") };
-global.document = { getElementById: (id) => els[id], createElement: make };
+const data = fs.readFileSync(@DATA@, "utf8");
+global.document = {
+  getElementById: (id) => id === "ng-data" ? { textContent: data } : (made[id] = made[id] || make(id)),
+  createElement: make, createElementNS: (ns, tag) => make(tag),
+  createTextNode: (t) => { const n = make("#text"); n.text = t; return n; },
+  documentElement: make("html") };
+global.window = {};
 const handlers = {};
-global.vis = { DataSet: function (a) { this.a = a; },
+function DataSet(a) { this.a = a; this.get = (id) => a[id]; this.update = () => {}; }
+global.vis = { DataSet,
+  DataView: function (set, o) { this.refresh = () => {}; this.set = set; },
   Network: function (c, d, o) { this.on = (e, f) => { handlers[e] = f; }; this.once = () => {};
-    this.setOptions = () => {};
-    this.getConnectedEdges = (id) => d.edges.a.filter((e) => e.from === id || e.to === id).map((e) => e.id); } };
+    this.setOptions = () => {}; this.storePositions = () => {}; this.getPositions = () => ({}); } };
 eval(fs.readFileSync(@JS@, "utf8"));
 function texts(n, out) { if (n.text) out.push(n.text); n.children.forEach((c) => texts(c, out)); return out; }
 function links(n, out) { if (n.href) out.push(n.href); n.children.forEach((c) => links(c, out)); return out; }
+const panel = made["ng-panel"];
 handlers.click({ nodes: [0], edges: [] });
-const node = texts(els["ng-panel"], []);
-const nodeLinks = links(els["ng-panel"], []);
+const node = texts(panel, []);
+const nodeLinks = links(panel, []);
 handlers.click({ nodes: [], edges: [0] });
-const edge = texts(els["ng-panel"], []);
-console.log(JSON.stringify({ node, edge, links: [...new Set(nodeLinks)] }));
+const edge = texts(panel, []);
+made["ng-tab-board"].onclick();
+const board = texts(made["ng-board"], []);
+console.log(JSON.stringify({ node, edge, board, links: [...new Set(nodeLinks)] }));
 """
 
 
@@ -230,16 +256,26 @@ console.log(JSON.stringify({ node, edge, links: [...new Set(nodeLinks)] }));
 
 
 @pytest.mark.parametrize(
-    ("node", "color", "shape"),
+    ("node", "fill", "shape", "ring", "width"),
     [
-        (0, NODE_STYLES["organization"][0], "dot"),
-        (1, NODE_STYLES["person"][0], "dot"),
-        (2, NODE_STYLES["event"][0], "diamond"),
+        (0, NODE_STYLES["organization"][0], "dot", SIDE_PALETTE[0], 4),  # side "Russia"
+        (1, NODE_STYLES["person"][0], "dot", "#666666", 1),  # no side
+        (2, NODE_STYLES["event"][0], "diamond", "#666666", 1),
     ],
 )
-def test_nodes_coloured_and_shaped_by_type(node, color, shape):
-    vis_node = _data(render_html(_small_graph(), title="t"))["nodes"][node]
-    assert (vis_node["color"], vis_node["shape"]) == (color, shape)
+def test_nodes_filled_by_type_and_ringed_by_side(node, fill, shape, ring, width):
+    data = _data(render_html(_small_graph(), title="t"))
+    style = data["options"]["groups"][data["nodes"][node]["group"]]
+    assert (style["color"]["background"], style["shape"]) == (fill, shape)
+    assert (style["color"]["border"], style["borderWidth"]) == (ring, width)
+
+
+def test_each_side_gets_its_own_colour():
+    g = _small_graph()
+    g.nodes["girkin"]["side"] = "Ukraine"
+    data = _data(render_html(g, title="t"))
+    assert data["side_colors"] == {"Russia": SIDE_PALETTE[0], "Ukraine": SIDE_PALETTE[1]}
+    assert [e["label"] for e in data["legend"]["sides"]] == ["Russia", "Ukraine"]
 
 
 def test_node_size_grows_with_claims():
@@ -282,7 +318,7 @@ def test_parallel_claims_fan_out():
 def test_legend_lists_types_and_kinds_present():
     legend = _data(render_html(_small_graph(), title="t"))["legend"]
     assert [e["label"] for e in legend["nodes"]] == ["person", "organization", "event"]
-    assert [e["label"] for e in legend["edges"]] == ["figure", "criticism", "quote"]
+    assert [e["label"] for e in legend["edges"]] == ["reported figure", "criticized", "quoted or said"]
 
 
 def test_small_graph_uses_physics_without_positions():
@@ -326,15 +362,181 @@ def test_large_part_without_scipy_falls_back_to_rings(monkeypatch):
     monkeypatch.setattr(render, "_has_scipy", lambda: False)
     g = nx.MultiDiGraph()
     _add_actor(g, "hub", "Hub", n_said=500)
-    for i in range(500):
+    for i in range(GRID_LAYOUT_FROM):
         _add_actor(g, f"n{i}", f"Actor {i}", n_about=1)
         _add_claim(g, "hub", f"n{i}", f"c{i}")
     with pytest.warns(UserWarning, match="scipy"):
         data = _data(render_html(g, title="t"))
     assert data["options"]["physics"] == {"enabled": False}
-    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 501
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == GRID_LAYOUT_FROM + 1
 
 
 def test_empty_graph_renders():
     data = _data(render_html(nx.MultiDiGraph(), title="nothing"))
     assert (data["nodes"], data["edges"], data["claims"]) == ([], [], [])
+
+
+# --- claims, articles, filters -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts", "expected"),
+    [
+        ("The ministry said 63 were killed.", {"claim": "63", "source": "The Ministry"},
+         [[0, 12, "source"], [18, 20, "claim"]]),
+        ("He said so.", {"claim": "not there", "source": None}, []),
+        ("Girkin said Girkin", {"claim": "Girkin", "source": "Girkin"}, [[0, 6, "claim"]]),  # no overlap
+        ("Straße said 5", {"claim": "5", "source": "STRASSE"}, [[12, 13, "claim"]]),  # casefold changes length
+        (None, {"claim": "x"}, []),
+    ],
+)
+def test_highlight_ranges(sentence, parts, expected):
+    assert highlight_ranges(sentence, parts) == expected
+
+
+def test_claim_marks_its_payload_and_source_in_the_sentence():
+    g = _small_graph(edge_sentence="Russian Defense Ministry said 63 killed, and destroyed the ministry.")
+    claims = _data(render_html(g, title="t"))["claims"]
+    figure, quote, criticism = claims
+    assert figure["marks"] == [[0, 24, "source"]]  # figure_text is unknown here
+    assert quote["marks"] == [[0, 24, "source"], [45, 54, "claim"]]  # "destroyed"
+    assert criticism["marks"] == [[55, 67, "claim"]]  # "the ministry"
+
+
+def test_articles_are_listed_once_and_claims_point_to_them():
+    g = _small_graph()
+    _add_claim(g, "girkin", "strike", "c4", "quote", article="a2", title="Other", outlet="TASS", url=None)
+    data = _data(render_html(g, title="t"))
+    assert data["articles"] == [
+        {"id": "a1", "title": "Moscow confirms 63 deaths", "outlet": "CNN", "date": "2023-01-02",
+         "url": "https://example.org/a1"},
+        {"id": "a2", "title": "Other", "outlet": "TASS", "date": "2023-01-02"},
+    ]
+    assert [c["a"] for c in data["claims"]] == [0, 0, 0, 1]
+    assert data["filters"]["outlets"] == ["CNN", "TASS"]
+    assert data["filters"]["articles"] == [[0, "Moscow confirms 63 deaths (CNN)"], [1, "Other (TASS)"]]
+
+
+def test_claims_leave_out_unknown_fields():
+    claim = _data(render_html(_small_graph(), title="t"))["claims"][0]
+    assert claim == {"claim": "c1", "kind": "figure", "label": "63 killed", "sentence": "They said so.",
+                     "begin": 0, "end": 13, "a": 0}
+
+
+def test_conflicts_point_to_the_other_edges():
+    g = _small_graph()
+    g.edges["mod", "strike", "c1"]["conflicts"] = ("c3", "not-in-graph")
+    assert _data(render_html(g, title="t"))["claims"][0]["conflicts"] == [2]
+
+
+def test_filters_list_kinds_and_sides_present():
+    filters = _data(render_html(_small_graph(), title="t"))["filters"]
+    assert [k["kind"] for k in filters["kinds"]] == ["figure", "criticism", "quote"]
+    assert filters["sides"] == ["Russia"]
+
+
+def test_unlinked_actors_are_marked_for_hiding():
+    g = _small_graph()
+    _add_actor(g, "mentioned", "Only Mentioned")
+    info = _data(render_html(g, title="t"))["info"]
+    assert [i.get("linked", False) for i in info] == [True, True, True, False]
+
+
+def test_affiliation_edges_are_dashed_and_filterable():
+    g = _small_graph()
+    g.add_edge("girkin", "mod", key="affiliation girkin mod", kind="affiliation", label="affiliated with",
+               claim=None)
+    data = _data(render_html(g, title="t"))
+    assert data["edges"][-1]["dashes"] is True
+    assert data["claims"][-1]["kind"] == "affiliation"
+    assert [k["kind"] for k in data["filters"]["kinds"]][-1] == "affiliation"
+    assert "3 claims" in render_html(g, title="t")  # the summary counts claims only
+
+
+# --- the figures board -----------------------------------------------------------
+
+
+def _figures_graph() -> nx.MultiDiGraph:
+    g = _small_graph()
+    _add_actor(g, "ukr", "Ukrainian military", "organization", n_said=2, side="Ukraine")
+    _add_claim(g, "ukr", "strike", "c4", "figure", label="~400 killed", quantity="killed", low=400,
+               high=400, approx=True)
+    _add_claim(g, "ukr", "strike", "c5", "figure", label="≥700 killed", quantity="killed", low=700, high=None)
+    g.edges["mod", "strike", "c1"].update(quantity="killed", low=63, high=63)
+    return g
+
+
+def test_board_groups_figures_by_event_and_kind():
+    data = page_data(_figures_graph())
+    [group] = data["board"]
+    assert group["title"] == "Makiivka strike — killed"
+    assert group["meta"] == "3 figures from 2 sources · highest ÷ lowest = 11.111"
+    assert group["top"] == 1000.0
+    assert [data["claims"][e]["label"] for e in group["edges"]] == ["63 killed", "~400 killed", "≥700 killed"]
+
+
+def test_page_without_board_hides_its_tab():
+    page = render_html(_figures_graph(), title="t", board=False)
+    assert _data(page)["board"] == []
+    assert 'id="ng-tab-board" class="ng-tab" aria-pressed="false" hidden' in page
+
+
+def test_static_board_draws_bars_and_a_table():
+    fragment = render_figures_board(_figures_graph())
+    parser = _parse(fragment)
+    tags = [tag for tag, _ in parser.tags]
+    assert tags.count("tr") == 4  # header + 3 figures
+    assert tags.count("circle") == 2 and tags.count("rect") >= 1  # exact figures are dots
+    assert "Ukrainian military" in fragment and "≥700 killed" in fragment
+
+
+def test_static_board_escapes_article_strings():
+    g = _figures_graph()
+    g.nodes["ukr"]["label"] = PAYLOAD
+    g.edges["ukr", "strike", "c4"].update(title=PAYLOAD, outlet=PAYLOAD, url="javascript:alert(1)")
+    fragment = render_figures_board(g)
+    for raw in RAW_ATTACKS:
+        assert raw not in fragment
+    assert "img" not in {tag for tag, _ in _parse(fragment).tags}
+    assert "javascript:" not in fragment
+    assert "&lt;img src=x onerror=alert(1)&gt;" in fragment
+
+
+def test_static_board_without_figures():
+    g = nx.MultiDiGraph()
+    _add_actor(g, "a", "A")
+    assert "No figures." in render_figures_board(g)
+
+
+# --- large-graph layout ----------------------------------------------------------
+
+
+def test_grid_spring_layout_is_seeded_and_spreads_nodes():
+    g = nx.barabasi_albert_graph(800, 2, seed=1)
+    first = grid_spring_layout(g, seed=3)
+    again = grid_spring_layout(g, seed=3)
+    assert all((first[n] == again[n]).all() for n in g)
+    points = {(round(float(x), 3), round(float(y), 3)) for x, y in first.values()}
+    assert len(points) == 800
+    # linked nodes end up nearer each other than random pairs do
+    import numpy as np
+
+    linked = np.mean([np.hypot(*(first[u] - first[v])) for u, v in g.edges()])
+    rng = np.random.default_rng(0)
+    pairs = rng.integers(0, 800, size=(2000, 2))
+    random_pairs = np.mean([np.hypot(*(first[u] - first[v])) for u, v in pairs if u != v])
+    assert linked < random_pairs / 2
+
+
+def test_big_parts_use_the_grid_layout(monkeypatch):
+    calls = []
+    original = render.grid_spring_layout
+    monkeypatch.setattr(render, "grid_spring_layout", lambda part, **kw: calls.append(len(part)) or original(part, **kw))
+    g = nx.MultiDiGraph()
+    _add_actor(g, "hub", "Hub")
+    for i in range(GRID_LAYOUT_FROM):
+        _add_actor(g, f"n{i}", f"Actor {i}")
+        _add_claim(g, f"n{i}", "hub" if i % 2 == 0 else f"n{i - 1}", f"c{i}")
+    data = _data(render_html(g, title="t"))
+    assert calls == [GRID_LAYOUT_FROM + 1]
+    assert data["options"]["physics"] == {"enabled": False}

@@ -1,15 +1,48 @@
-/* newsgraph HTML view: draws the network and fills the side panel.
+/* newsgraph HTML view: draws the network, filters it, finds actors, fills the
+ * side panel, and switches to the figures board.
  *
  * Every string that comes from an article is put in the page with
  * textContent / createElement only, never innerHTML; links are made only for
  * http(s) URLs. The data arrives as JSON in the element with id "ng-data".
+ * The figures board arrives as HTML escaped by graph/render.py; this script
+ * only reads its numeric data-edge attributes.
  */
 (function () {
   "use strict";
 
+  function mark(name) {
+    if (window.performance && performance.mark) {
+      performance.mark(name);
+    }
+  }
+
+  mark("ng-script-start");
   var data = JSON.parse(document.getElementById("ng-data").textContent);
+  mark("ng-data-parsed");
   var panel = document.getElementById("ng-panel");
   var MAX_CARDS = 200;
+  var MAX_RESULTS = 15;
+  var NONE = "\u0000none";
+  var nNodes = data.nodes.length;
+  var nEdges = data.edges.length;
+
+  // edges of each node, in edge order
+  var nodeEdges = [];
+  var i;
+  for (i = 0; i < nNodes; i++) {
+    nodeEdges.push([]);
+  }
+  data.edge_ends.forEach(function (ends, edgeId) {
+    nodeEdges[ends[0]].push(edgeId);
+    if (ends[1] !== ends[0]) {
+      nodeEdges[ends[1]].push(edgeId);
+    }
+  });
+
+  var state = { kinds: {}, outlet: "", article: "", side: "", unlinked: false, forced: {} };
+  data.filters.kinds.forEach(function (k) { state.kinds[k.kind] = true; });
+  var nodeVisible = new Uint8Array(nNodes);
+  var edgeVisible = new Uint8Array(nEdges);
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -45,12 +78,48 @@
     return parts.filter(function (p) { return p !== null && p !== undefined && p !== ""; }).join(sep);
   }
 
+  // --- the side panel --------------------------------------------------------
+
+  function markedSentence(sentence, marks) {
+    // the sentence as text nodes, with <mark> around the claim and its source
+    var box = el("blockquote");
+    var at = 0;
+    (marks || []).forEach(function (m) {
+      var start = m[0], end = m[1];
+      if (typeof start !== "number" || typeof end !== "number" || start < at || end > sentence.length) {
+        return;
+      }
+      box.appendChild(document.createTextNode(sentence.slice(at, start)));
+      box.appendChild(el("mark", sentence.slice(start, end), m[2] === "source" ? "source" : "claim"));
+      at = end;
+    });
+    box.appendChild(document.createTextNode(sentence.slice(at)));
+    return box;
+  }
+
+  function sourceOf(edgeId) {
+    return data.info[data.edge_ends[edgeId][0]] || {};
+  }
+
+  function targetOf(edgeId) {
+    return data.info[data.edge_ends[edgeId][1]] || {};
+  }
+
+  function articleOf(c) {
+    return typeof c.a === "number" ? data.articles[c.a] || {} : {};
+  }
+
   function claimCard(index) {
     var c = data.claims[index];
+    var source = sourceOf(index).label, target = targetOf(index).label;
     var card = el("div", null, "ng-claim");
     card.style.setProperty("--c", data.kind_colors[c.kind] || "#999");
+    if (c.kind === "affiliation") {
+      card.appendChild(el("div", join([source, c.label, target], " "), "ng-claim-head"));
+      return card;
+    }
     card.appendChild(el("div", join([c.kind, c.label], ": "), "ng-claim-head"));
-    card.appendChild(el("div", join([c.source, c.target_label], " \u2192 "), "ng-source"));
+    card.appendChild(el("div", join([source, target], " \u2192 "), "ng-source"));
     if (c.text) {
       card.appendChild(el("div", "\u201c" + c.text + "\u201d", "ng-quote"));
     }
@@ -58,11 +127,12 @@
       card.appendChild(el("div", "target: " + c.target));
     }
     if (c.sentence) {
-      card.appendChild(el("blockquote", c.sentence));
+      card.appendChild(markedSentence(c.sentence, c.marks));
     }
+    var art = articleOf(c);
     var where = el("div", null, "ng-meta");
-    var url = safeUrl(c.url);
-    var articleName = c.title || c.article;
+    var url = safeUrl(art.url);
+    var articleName = art.title || art.id;
     if (url) {
       var link = el("a", articleName || url);
       link.href = url;
@@ -72,13 +142,15 @@
     } else if (articleName) {
       where.appendChild(el("span", articleName));
     }
-    var rest = join([c.outlet, c.date, c.channel ? "via " + c.channel : null], " \u00b7 ");
+    var rest = join([art.outlet, art.date, c.channel ? "via " + c.channel : null], " \u00b7 ");
     if (rest) {
       where.appendChild(el("span", (articleName || url ? " \u2014 " : "") + rest));
     }
     card.appendChild(where);
     if (c.conflicts && c.conflicts.length) {
-      card.appendChild(el("div", "conflicts with " + c.conflicts.length + " other figure(s)", "ng-meta"));
+      card.appendChild(el("div", "conflicts with: " + c.conflicts.map(function (other) {
+        return sourceOf(other).label + " (" + data.claims[other].label + ")";
+      }).join("; "), "ng-meta ng-conflicts"));
     }
     card.appendChild(el("div", join([c.claim, c.extractor], " \u00b7 "), "ng-iri"));
     return card;
@@ -87,8 +159,8 @@
   function cardList(title, indices) {
     var box = el("section");
     box.appendChild(el("h3", title + " (" + indices.length + ")"));
-    indices.slice(0, MAX_CARDS).forEach(function (i) {
-      box.appendChild(claimCard(i));
+    indices.slice(0, MAX_CARDS).forEach(function (k) {
+      box.appendChild(claimCard(k));
     });
     if (indices.length > MAX_CARDS) {
       box.appendChild(el("p", "\u2026 and " + (indices.length - MAX_CARDS) + " more", "ng-hint"));
@@ -99,10 +171,10 @@
   function showHint() {
     clear(panel);
     panel.appendChild(el("h2", "Claims"));
-    panel.appendChild(el("p", "Click a node or an edge to see its claims with their evidence.", "ng-hint"));
+    panel.appendChild(el("p", "Click a node or an edge (or a row of the figures board) to see its claims with their evidence.", "ng-hint"));
   }
 
-  function showNode(id, network) {
+  function showNode(id) {
     var info = data.info[id];
     if (!info) {
       return showHint();
@@ -110,24 +182,32 @@
     clear(panel);
     panel.appendChild(el("h2", info.label));
     panel.appendChild(el("p", join([info.type, info.side, info.role], " \u00b7 "), "ng-meta"));
+    var details = join([info.place, info.time, info.weapon], " \u00b7 ");
+    if (details) {
+      panel.appendChild(el("p", details, "ng-meta"));
+    }
     if (info.aliases && info.aliases.length) {
       panel.appendChild(el("p", "also: " + info.aliases.join("; "), "ng-meta"));
     }
-    var said = [];
-    var about = [];
-    network.getConnectedEdges(id).forEach(function (edgeId) {
+    var said = [], about = [], hidden = 0;
+    nodeEdges[id].forEach(function (edgeId) {
+      if (!edgeVisible[edgeId]) {
+        hidden += 1;
+        return;
+      }
       (data.edge_ends[edgeId][0] === id ? said : about).push(edgeId);
     });
-    said.sort(function (a, b) { return a - b; });
-    about.sort(function (a, b) { return a - b; });
     if (said.length) {
       panel.appendChild(cardList("Said", said));
     }
     if (about.length) {
       panel.appendChild(cardList("About it", about));
     }
-    if (!said.length && !about.length) {
-      panel.appendChild(el("p", "No claims.", "ng-hint"));
+    if (hidden) {
+      panel.appendChild(el("p", hidden + " more hidden by the filters", "ng-hint"));
+    }
+    if (!nodeEdges[id].length) {
+      panel.appendChild(el("p", "No claims: only mentioned.", "ng-hint"));
     }
   }
 
@@ -136,16 +216,22 @@
       return showHint();
     }
     clear(panel);
-    panel.appendChild(el("h2", "Claim"));
+    panel.appendChild(el("h2", data.claims[id].kind === "affiliation" ? "Affiliation" : "Claim"));
     panel.appendChild(claimCard(id));
+  }
+
+  // --- legend and controls ---------------------------------------------------
+
+  function swatch(color, shape) {
+    var s = el("span", null, "ng-swatch " + shape);
+    s.style.background = color;
+    s.style.setProperty("--c", color);
+    return s;
   }
 
   function legendItem(label, color, shape) {
     var item = el("span", null, "ng-legend-item");
-    var swatch = el("span", null, "ng-swatch " + shape);
-    swatch.style.background = color;
-    swatch.style.setProperty("--c", color);
-    item.appendChild(swatch);
+    item.appendChild(swatch(color, shape));
     item.appendChild(el("span", label));
     return item;
   }
@@ -155,25 +241,455 @@
     data.legend.nodes.forEach(function (entry) {
       legend.appendChild(legendItem(entry.label, entry.color, entry.shape));
     });
+    (data.legend.sides || []).forEach(function (entry) {
+      legend.appendChild(legendItem("side: " + entry.label, entry.color, "ring"));
+    });
     data.legend.edges.forEach(function (entry) {
       legend.appendChild(legendItem(entry.label, entry.color, "line"));
     });
   }
 
+  function addOptions(select, entries) {
+    entries.forEach(function (entry) {
+      var option = el("option", entry[1]);
+      option.value = entry[0];
+      select.appendChild(option);
+    });
+  }
+
+  function buildControls() {
+    var kinds = document.getElementById("ng-kinds");
+    data.filters.kinds.forEach(function (k) {
+      var label = el("label", null, "ng-kind");
+      var box = el("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.value = k.kind;
+      box.setAttribute("data-kind", k.kind);
+      box.addEventListener("change", function () {
+        state.kinds[k.kind] = box.checked;
+        applyFilters();
+      });
+      label.appendChild(box);
+      label.appendChild(swatch(k.color, "line"));
+      label.appendChild(el("span", k.label));
+      kinds.appendChild(label);
+    });
+    var outlet = document.getElementById("ng-outlet");
+    addOptions(outlet, data.filters.outlets.map(function (o, k) { return [String(k), o]; }));
+    outlet.addEventListener("change", function () {
+      state.outlet = outlet.value === "" ? "" : data.filters.outlets[Number(outlet.value)];
+      applyFilters();
+    });
+    var article = document.getElementById("ng-article");
+    addOptions(article, data.filters.articles.map(function (a) { return [String(a[0]), a[1]]; }));
+    article.addEventListener("change", function () {
+      state.article = article.value === "" ? "" : Number(article.value);
+      applyFilters();
+    });
+    var side = document.getElementById("ng-side");
+    addOptions(side, data.filters.sides.map(function (s, k) { return [String(k), s]; }).concat([["none", "(none)"]]));
+    side.addEventListener("change", function () {
+      state.side = side.value === "" ? "" : side.value === "none" ? NONE : data.filters.sides[Number(side.value)];
+      applyFilters();
+    });
+    var unlinked = document.getElementById("ng-unlinked");
+    unlinked.addEventListener("change", function () {
+      state.unlinked = unlinked.checked;
+      applyFilters();
+    });
+  }
+
+  // --- filtering -------------------------------------------------------------
+
+  function sideMatches(side) {
+    if (state.side === "") {
+      return true;
+    }
+    return state.side === NONE ? !side : side === state.side;
+  }
+
+  function claimPasses(e) {
+    var c = data.claims[e];
+    if (!state.kinds[c.kind]) {
+      return false;
+    }
+    if (state.outlet !== "" && articleOf(c).outlet !== state.outlet) {
+      return false;
+    }
+    if (state.article !== "" && c.a !== state.article) {
+      return false;
+    }
+    return sideMatches(sourceOf(e).side);
+  }
+
+  function computeVisibility() {
+    nodeVisible.fill(0);
+    edgeVisible.fill(0);
+    var e, ends;
+    for (e = 0; e < nEdges; e++) {
+      if (data.claims[e].kind !== "affiliation" && claimPasses(e)) {
+        ends = data.edge_ends[e];
+        edgeVisible[e] = 1;
+        nodeVisible[ends[0]] = 1;
+        nodeVisible[ends[1]] = 1;
+      }
+    }
+    for (var n = 0; n < nNodes; n++) {
+      if ((state.unlinked && !data.info[n].linked && sideMatches(data.info[n].side)) || state.forced[n]) {
+        nodeVisible[n] = 1;
+      }
+    }
+    // an affiliation shows when its kind is on and one of its ends is shown
+    for (e = 0; e < nEdges; e++) {
+      ends = data.edge_ends[e];
+      if (data.claims[e].kind === "affiliation" && state.kinds.affiliation &&
+          (nodeVisible[ends[0]] || nodeVisible[ends[1]])) {
+        edgeVisible[e] = 1;
+        nodeVisible[ends[0]] = 1;
+        nodeVisible[ends[1]] = 1;
+      }
+    }
+  }
+
+  function countVisible(array) {
+    var total = 0;
+    for (var k = 0; k < array.length; k++) {
+      total += array[k];
+    }
+    return total;
+  }
+
+  function updateStatus() {
+    var shown = 0, total = 0;
+    for (var e = 0; e < nEdges; e++) {
+      if (data.claims[e].kind !== "affiliation") {
+        total += 1;
+        shown += edgeVisible[e];
+      }
+    }
+    document.getElementById("ng-status").textContent =
+      "showing " + shown + " of " + total + " claims, " + countVisible(nodeVisible) + " of " + nNodes + " nodes";
+  }
+
+  computeVisibility();
   buildLegend();
+  buildControls();
+  updateStatus();
   showHint();
+
+  // --- tabs and the figures board ---------------------------------------------
+
+  var network = null;
+  var networkBox = document.getElementById("ng-network");
+  var board = document.getElementById("ng-board");
+  var tabGraph = document.getElementById("ng-tab-graph");
+  var tabBoard = document.getElementById("ng-tab-board");
+
+  function showTab(name) {
+    if (name === "board") {
+      buildBoard();
+    }
+    board.hidden = name !== "board";
+    tabGraph.setAttribute("aria-pressed", String(name !== "board"));
+    tabBoard.setAttribute("aria-pressed", String(name === "board"));
+  }
+  tabGraph.addEventListener("click", function () { showTab("graph"); });
+  tabBoard.addEventListener("click", function () { showTab("board"); });
+
+  // the figures board: built on first view, from data.board (same layout as graph/render.py)
+  var SVG = "http://www.w3.org/2000/svg";
+  var CHART = { width: 640, label: 190, right: 20, row: 18 };
+  var boardBuilt = false;
+
+  function svg(tag, attrs, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (key) { node.setAttribute(key, String(attrs[key])); });
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
+  }
+
+  function num(value) {
+    return typeof value === "number" ? String(Math.round(value * 1000) / 1000) : "";
+  }
+
+  function shorten(text, limit) {
+    text = String(text || "");
+    return text.length <= limit ? text : text.slice(0, limit - 1) + "\u2026";
+  }
+
+  function bars(group) {
+    var rows = group.edges;
+    var top = group.top;
+    var inner = CHART.width - CHART.label - CHART.right;
+    var height = CHART.row * rows.length + 26;
+    var axisY = CHART.row * rows.length + 4;
+    function x(value) {
+      return Math.round((CHART.label + inner * Math.min(Math.max(value, 0), top) / top) * 10) / 10;
+    }
+    var chart = svg("svg", { "class": "ng-bars", width: CHART.width, height: height,
+      viewBox: "0 0 " + CHART.width + " " + height, role: "img" });
+    chart.setAttribute("aria-label", group.title);
+    for (var t = 0; t <= 4; t++) {
+      var tick = top * t / 4;
+      chart.appendChild(svg("line", { "class": "grid", x1: x(tick), y1: 0, x2: x(tick), y2: axisY }));
+      chart.appendChild(svg("text", { x: x(tick), y: axisY + 14, "text-anchor": "middle" }, num(tick)));
+    }
+    chart.appendChild(svg("line", { "class": "axis", x1: CHART.label, y1: axisY, x2: CHART.width - CHART.right, y2: axisY }));
+    rows.forEach(function (edgeId, row) {
+      var c = data.claims[edgeId], source = sourceOf(edgeId);
+      var mid = row * CHART.row + 4 + CHART.row / 2 - 2;
+      var color = (source.side && data.side_colors[source.side]) || "#888888";
+      var g = svg("g", { "data-edge": edgeId });
+      g.appendChild(svg("title", {}, source.label + ": " + c.label));
+      g.appendChild(svg("text", { x: CHART.label - 6, y: mid + 4, "text-anchor": "end" }, shorten(source.label, 30)));
+      var low = typeof c.low === "number" ? c.low : null, high = typeof c.high === "number" ? c.high : null;
+      if (low !== null && low === high) {
+        var dot = svg("circle", { cx: x(low), cy: mid, r: 5, fill: color });
+        if (c.approx) {
+          dot.setAttribute("class", "approx");
+        }
+        g.appendChild(dot);
+      } else if (low !== null || high !== null) {
+        var start = x(low !== null ? low : 0), end = x(high !== null ? high : top);
+        var open = low === null || high === null;
+        g.appendChild(svg("rect", { x: start, y: mid - 5, width: Math.max(end - start, 2), height: 10,
+          fill: color, "class": open ? "bar open" : "bar" }));
+        if (c.approx) {
+          g.appendChild(svg("rect", { x: start, y: mid - 5, width: Math.max(end - start, 2), height: 10,
+            fill: "none", "class": "approx" }));
+        }
+        var marker = high === null ? low : low === null ? high : null;
+        if (marker !== null) {
+          g.appendChild(svg("line", { x1: x(marker), y1: mid - 7, x2: x(marker), y2: mid + 7,
+            stroke: color, "stroke-width": 2 }));
+        }
+      }
+      chart.appendChild(g);
+    });
+    return chart;
+  }
+
+  function boardTable(group) {
+    var table = el("table", null, "ng-board-table");
+    var head = el("tr");
+    ["source", "side", "figure", "low", "high", "outlet", "article", "date"].forEach(function (h) {
+      head.appendChild(el("th", h));
+    });
+    table.appendChild(el("thead")).appendChild(head);
+    var body = table.appendChild(el("tbody"));
+    group.edges.forEach(function (edgeId) {
+      var c = data.claims[edgeId], source = sourceOf(edgeId), art = articleOf(c);
+      var row = el("tr");
+      row.setAttribute("data-edge", String(edgeId));
+      row.tabIndex = 0;
+      row.appendChild(el("td", source.label));
+      row.appendChild(el("td", source.side));
+      row.appendChild(el("td", c.label));
+      row.appendChild(el("td", num(c.low), "num"));
+      row.appendChild(el("td", num(c.high), "num"));
+      row.appendChild(el("td", art.outlet));
+      var cell = el("td");
+      var url = safeUrl(art.url);
+      if (url) {
+        var link = el("a", art.title || art.id || url);
+        link.href = url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        cell.appendChild(link);
+      } else {
+        cell.textContent = art.title || art.id || "";
+      }
+      row.appendChild(cell);
+      row.appendChild(el("td", art.date));
+      body.appendChild(row);
+    });
+    return table;
+  }
+
+  function buildBoard() {
+    if (boardBuilt) {
+      return;
+    }
+    boardBuilt = true;
+    var box = el("div", null, "ng-board");
+    if (!data.board.length) {
+      box.appendChild(el("p", "No figures.", "ng-hint"));
+    }
+    data.board.forEach(function (group) {
+      var section = el("section", null, "ng-board-group");
+      section.appendChild(el("h3", group.title));
+      section.appendChild(el("p", group.meta, "ng-meta"));
+      section.appendChild(bars(group));
+      section.appendChild(boardTable(group));
+      box.appendChild(section);
+    });
+    board.appendChild(box);
+  }
+
+  function boardEdge(target) {
+    while (target && target !== board) {
+      if (target.getAttribute && target.getAttribute("data-edge") !== null) {
+        var id = Number(target.getAttribute("data-edge"));
+        return Number.isInteger(id) && id >= 0 && id < nEdges ? id : null;
+      }
+      target = target.parentNode;
+    }
+    return null;
+  }
+  board.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a")) {
+      return; // a link opens the article
+    }
+    var id = boardEdge(event.target);
+    if (id !== null) {
+      showEdge(id);
+    }
+  });
+  board.addEventListener("keydown", function (event) {
+    var id = event.key === "Enter" ? boardEdge(event.target) : null;
+    if (id !== null) {
+      showEdge(id);
+    }
+  });
+
+  // --- the network ---------------------------------------------------------------
+
   if (typeof vis === "undefined") {
     panel.appendChild(el("p", "vis-network did not load: the graph cannot be drawn.", "ng-hint"));
     return;
   }
-  var network = new vis.Network(
-    document.getElementById("ng-network"),
-    { nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) },
-    data.options
-  );
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeVisible[n.id] === 1; } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeVisible[e.id] === 1; } });
+  network = new vis.Network(networkBox, { nodes: nodeView, edges: edgeView }, data.options);
+  mark("ng-network-created");
+  network.once("afterDrawing", function () {
+    mark("ng-first-draw");
+    document.documentElement.setAttribute("data-ng-drawn", "1");
+  });
+
+  function placeNewNodes(before) {
+    // nodes that appear without a stored position go in a grid right of the drawing
+    var fresh = [];
+    for (var n = 0; n < nNodes; n++) {
+      if (nodeVisible[n] && !before[n]) {
+        var item = nodes.get(n);
+        if (item && typeof item.x !== "number") {
+          fresh.push(n);
+        }
+      }
+    }
+    if (!fresh.length) {
+      return;
+    }
+    var positions = network.getPositions();
+    var maxX = 0, minY = 0, any = false;
+    Object.keys(positions).forEach(function (key) {
+      var p = positions[key];
+      maxX = any ? Math.max(maxX, p.x) : p.x;
+      minY = any ? Math.min(minY, p.y) : p.y;
+      any = true;
+    });
+    var columns = Math.max(1, Math.ceil(Math.sqrt(fresh.length)));
+    nodes.update(fresh.map(function (n, k) {
+      return { id: n, x: maxX + 220 + 190 * (k % columns), y: minY + 80 * Math.floor(k / columns) };
+    }));
+  }
+
+  function applyFilters() {
+    var before = nodeVisible.slice();
+    if (!data.large) {
+      // keep the settled picture when nodes come back (vis's storePositions
+      // fails on a DataView that hides nodes, so store them here)
+      var positions = network.getPositions();
+      nodes.update(Object.keys(positions).map(function (id) {
+        return { id: Number(id), x: positions[id].x, y: positions[id].y };
+      }));
+    }
+    computeVisibility();
+    placeNewNodes(before);
+    nodeView.refresh();
+    edgeView.refresh();
+    updateStatus();
+  }
+
+  // --- search ----------------------------------------------------------------------
+
+  var search = document.getElementById("ng-search");
+  var results = document.getElementById("ng-results");
+  var searchLabels = data.info.map(function (info) {
+    return [info.label].concat(info.aliases || []).join("\u0001").toLowerCase();
+  });
+
+  function matches(query) {
+    var q = query.trim().toLowerCase();
+    if (!q) {
+      return [];
+    }
+    var found = [];
+    for (var n = 0; n < nNodes; n++) {
+      var at = searchLabels[n].indexOf(q);
+      if (at >= 0) {
+        var isActor = ["event", "target", "article"].indexOf(data.info[n].type) < 0;
+        found.push([at === 0 ? 0 : 1, isActor ? 0 : 1, -nodeEdges[n].length, n]);
+      }
+    }
+    found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]; });
+    return found.slice(0, MAX_RESULTS).map(function (f) { return f[3]; });
+  }
+
+  function focusNode(id) {
+    results.hidden = true;
+    showTab("graph");
+    if (!nodeVisible[id]) {
+      state.forced[id] = true;
+      applyFilters();
+    }
+    network.selectNodes([id]);
+    network.focus(id, { scale: data.large ? 1.0 : 1.2, animation: false });
+    showNode(id);
+  }
+
+  function showResults() {
+    clear(results);
+    var found = matches(search.value);
+    found.forEach(function (n) {
+      var item = el("li");
+      var button = el("button");
+      button.type = "button";
+      button.appendChild(el("span", data.info[n].label));
+      button.appendChild(el("span", data.info[n].type, "ng-type"));
+      button.addEventListener("click", function () { focusNode(n); });
+      item.appendChild(button);
+      results.appendChild(item);
+    });
+    if (!found.length && search.value.trim()) {
+      results.appendChild(el("li", "no match", "ng-hint"));
+    }
+    results.hidden = !search.value.trim();
+  }
+  search.addEventListener("input", showResults);
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var found = matches(search.value);
+      if (found.length) {
+        focusNode(found[0]);
+      }
+    } else if (event.key === "Escape") {
+      results.hidden = true;
+    }
+  });
+
+  // --- clicks --------------------------------------------------------------------------
+
   network.on("click", function (params) {
+    results.hidden = true;
     if (params.nodes.length) {
-      showNode(params.nodes[0], network);
+      showNode(params.nodes[0]);
     } else if (params.edges.length) {
       showEdge(params.edges[0]);
     } else {
@@ -186,4 +702,10 @@
       network.setOptions({ physics: { enabled: false } });
     });
   }
+
+  // for tests and benchmarks: the network and the panel functions
+  window.newsgraph = {
+    network: network, nodeView: nodeView, edgeView: edgeView, state: state,
+    applyFilters: applyFilters, showNode: showNode, showEdge: showEdge, focusNode: focusNode
+  };
 })();

@@ -29,6 +29,7 @@ def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> 
     by_sentence = events.events_by_sentence(ctx)
     article_events = list(by_sentence.values())
     main = events.main_event(ctx, article_events)
+    roles = ctx.resolve_roles()
     claims: list[Claim] = []
     for claim in found:
         span = doc.char_span(claim.evidence.begin, claim.evidence.end, alignment_mode="expand")
@@ -38,6 +39,7 @@ def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> 
         # refresh the source: aliases and roles may have grown after the claim was made
         key = next((k for k, r in ctx.actors.items()
                     if r.name == claim.source.name or claim.source.name in r.aliases), None)
+        key = roles.get(key, key)
         source = ctx.actors[key].freeze() if key else claim.source
         claims.append(replace(claim, event=event, source=source))
     claims.sort(key=lambda c: (c.evidence.begin, c.kind))

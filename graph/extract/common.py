@@ -537,6 +537,27 @@ class Context:
                     if self._reports(tok):
                         speakers.append(key)
 
+    def resolve_roles(self) -> dict[str, str]:
+        """Bare roles ("the regional governor" in a headline or lede) that one
+        named person of the article holds ("Governor X", "X, the regional
+        governor"): role key -> person key. The role record keeps its name as an
+        alias of the person."""
+        out: dict[str, str] = {}
+        people = [k for k in self._order if self.actors[k].type == "person" and self.actors[k].role]
+        for key in self._order:
+            rec = self.actors[key]
+            words = rec.name.split()
+            if rec.type != "person" or not words or any(w[:1].isupper() for w in words):
+                continue
+            head = words[-1].lower()
+            if head not in self.cues.person_heads:
+                continue
+            holders = [k for k in people if k != key and re.search(rf"\b{re.escape(head)}\b", (self.actors[k].role or "").lower())]
+            if len(holders) == 1:
+                out[key] = holders[0]
+                self.actors[holders[0]].aliases.add(rec.name)
+        return out
+
     def _reports(self, subj: Token) -> bool:
         """Is this subject the subject of a reporting verb?"""
         return subj.head.lemma_.lower() in self.cues.reporting_verbs
