@@ -48,3 +48,12 @@ def test_chrome_yields_no_actors(extract):
             "Support Independent News Daily!\n\nSign up for our free weekly newsletter from The Daily Planet.\n")
     ex = extract(text)
     assert all("Planet" not in a.name and "Independent" not in a.name for a in ex.actors)
+
+
+def test_outlets_reporter_is_a_person(extract):
+    text = ("Reporting from the border, Daily Planet's Amir Haddad said dozens of families had fled.\n\n"
+            '"People are sleeping in the street," he said.\n')
+    ex = extract(text)
+    quotes = [c for c in ex.claims if c.kind == "quote"]
+    assert quotes and quotes[0].source.name == "Amir Haddad"
+    assert quotes[0].source.type == "person"

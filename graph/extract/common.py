@@ -305,6 +305,9 @@ class Context:
         doc = self.doc
         start, end = self.np_span(head)
         ent = self.entity_of(head)
+        possessed = self._possessed_name(head) if ent is not None and ent.label_ == "ORG" else None
+        if possessed is not None:
+            return clean_name(doc[possessed[0]:possessed[1]].text), clean_name(doc[start:possessed[0]].text) or None
         if ent is not None and ent.label_ in {"PERSON", "ORG"} and ent.start >= start and (ent.end <= end or ent.label_ == "ORG"):
             name = clean_name(ent.text)
             lead = [t for t in doc[start:ent.start] if t.lower_ not in DROP_LEADING]
@@ -348,6 +351,8 @@ class Context:
             return None  # a dateline: "PORT CITY, Country (Agency) -"
         if label == "PERSON" or (label in {"GPE", "LOC", "NORP", ""} and head.pos_ == "PROPN" and self._looks_like_person(head, ent)):
             return "person"
+        if label == "ORG" and self._possessed_name(head) is not None:
+            return "person"  # "Al Jazeera's Yousef Qandil": an outlet's reporter
         if label in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "LOC", "FAC", "PRODUCT"}:
             if lemma in c.organization_heads:
                 return "organization"
@@ -394,6 +399,22 @@ class Context:
                 return True
         verb = head.head
         return head.dep_ == "nsubj" and verb.lemma_.lower() in self.cues.reporting_verbs | {"speak", "tell", "add"}
+
+    def _possessed_name(self, head: Token) -> tuple[int, int] | None:
+        """Token range of a person's name after an organisation's possessive
+        ("X's First Last"), or None."""
+        poss = [c for c in head.children if c.dep_ == "poss" and c.i < head.i]
+        if not poss or head.pos_ != "PROPN":
+            return None
+        start = poss[-1].right_edge.i + 1
+        while start < head.i and self.doc[start].dep_ == "case":
+            start += 1
+        names = self.doc[start:head.i + 1]
+        if not 2 <= len(names) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in names):
+            return None
+        if any(t.lemma_.lower() in self.cues.organization_heads or t.lower_ in self.cues.person_heads for t in names):
+            return None
+        return start, head.i + 1
 
     def _is_outlet(self, head: Token) -> bool:
         start, end = self.np_span(head)
@@ -603,8 +624,9 @@ class Context:
             return self.actor_key(head.head.head)
         if head.pos_ == "PRON":
             return None
-        if head.is_title and not self.entity_of(head):
-            # a known person's surname the tagger missed: "..., Zelenskyy said"
+        ent0 = self.entity_of(head)
+        if head.is_title and (ent0 is None or ent0.label_ != "PERSON") and len(ent0 or [head]) == 1:
+            # a known person's surname the tagger missed or mislabelled: "..., Zelenskyy said"
             for key in reversed(self._order):
                 rec = self.actors[key]
                 if rec.type == "person" and len(rec.name.split()) > 1 and rec.name.split()[-1] == head.text:
