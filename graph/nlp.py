@@ -59,6 +59,22 @@ def model_version(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
 
 
+#: Lines longer than this are not prose (a dump, a data blob): they are blanked
+#: for parsing, keeping every offset, and yield no claims.
+MAX_LINE_CHARS = 20_000
+
+
+def text_for_parsing(text: str, *, max_line: int = MAX_LINE_CHARS) -> str:
+    """The text to parse: overlong lines replaced by spaces of the same length,
+    so that offsets into the article text stay exact."""
+    if len(text) <= max_line:
+        return text
+    lines = text.split("\n")
+    if all(len(line) <= max_line for line in lines):
+        return text
+    return "\n".join(line if len(line) <= max_line else " " * len(line) for line in lines)
+
+
 def parse_articles(
     nlp: Language,
     articles: Iterable[Article],
@@ -67,5 +83,5 @@ def parse_articles(
     batch_size: int = 16,
 ) -> Iterator[tuple[Doc, Article]]:
     """Stream ``(doc, article)`` pairs; articles are never all held at once."""
-    pairs = ((article.text, article) for article in articles)
+    pairs = ((text_for_parsing(article.text), article) for article in articles)
     yield from nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)

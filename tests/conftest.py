@@ -6,7 +6,7 @@ import pytest
 
 from graph.chrome import find_chrome
 from graph.extract import extract_article
-from graph.nlp import load_pipeline
+from graph.nlp import load_pipeline, text_for_parsing
 from graph.types import Article, Extraction
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,7 +25,7 @@ def extract(nlp):
 
     def run(text: str, *, outlet: str | None = None, article_id: str = "t") -> Extraction:
         article = Article(id=article_id, text=text, outlet=outlet, chrome=find_chrome(text))
-        return extract_article(nlp(text), article)
+        return extract_article(nlp(text_for_parsing(text)), article)
 
     return run
 
