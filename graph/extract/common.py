@@ -132,6 +132,17 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
     )
 
 
+def verb_forms(tok: Token) -> set[str]:
+    """The lemma and a few stems of a word, for lexicon lookups that should
+    survive lemmatizer slips ("waging" -> "wag")."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low}
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ied", "y")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    return forms
+
+
 def match_phrase_before(doc: Doc, end: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
     """Start index of the longest phrase ending just before token ``end``."""
     for phrase in phrases:

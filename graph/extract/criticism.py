@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graph.extract.attribution import channel_of, is_negated, source_of_verb, subject_of
-from graph.extract.common import Context, clean_name
+from graph.extract.common import Context, clean_name, verb_forms
 from graph.types import Claim
 
 EXTRACTOR = "criticism.v1"
@@ -158,10 +158,11 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | Non
         lemma = tok.lemma_.lower()
         low = tok.lower_
         # 1. criticism verbs
-        if tok.pos_ == "VERB" and lemma in c.criticism_verbs and not is_negated(tok):
+        forms = verb_forms(tok) if tok.pos_ == "VERB" else {lemma}
+        if tok.pos_ == "VERB" and forms & c.criticism_verbs and not is_negated(tok):
             subj = subject_of(tok)
             key = ctx.actor_key(subj) if subj is not None else None
-            if key is None and ctx.quote_of_token.get(tok.i) is not None:
+            if key is None:  # in a quote, or a garbled "X said that ... and accused Y"
                 key = _speaker_of_clause(ctx, tok)[0]
             if key:
                 target, tkey = _target_of_verb(ctx, tok)
@@ -203,7 +204,7 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | Non
                     yield key, _fault_target(ctx, tok), None, verb
                     continue
         # 4b. an accusation: "X is deliberately targeting civilians" in someone's words
-        if tok.pos_ == "VERB" and lemma in c.harm_verbs and not is_negated(tok) and _is_accusation(ctx, tok):
+        if tok.pos_ == "VERB" and forms & c.harm_verbs and not is_negated(tok) and _is_accusation(ctx, tok):
             subj = subject_of(tok, climb=False)
             tkey = ctx.actor_key(subj) if subj is not None else None
             if subj is not None and (tkey is not None or subj.pos_ != "PRON"):
@@ -241,7 +242,7 @@ def _is_accusation(ctx: Context, verb: Token) -> bool:
     c = ctx.cues
     if any(ch.dep_ == "advmod" and ch.lower_ in c.accusation_adverbs for ch in verb.children):
         return True
-    if verb.lemma_.lower() not in c.intent_verbs:
+    if not verb_forms(verb) & c.intent_verbs:
         return False  # "killed three civilians" reports, it does not accuse
     for ch in verb.children:
         objs = [ch] if ch.dep_ in {"dobj"} else [p for p in ch.children if p.dep_ == "pobj"] if ch.dep_ == "prep" else []
