@@ -27,6 +27,9 @@ FIGURES = [
     ("A spokesman for the army said several hundred troops had been killed.", "spokesman", "killed", 200, 900, True),
     ("The ministry said 40 Russian servicemen died, in a statement.", "ministry", "killed", 40, 40, False),
     ("Two dozen rockets were fired at the city, the military administration said.", "military administration", "munitions", 24, 24, False),
+    ("The mayor said 41 people had been taken to hospital.", "mayor", "injured", 41, 41, False),
+    ("Officials said some 250 people were taken captive.", "officials", "captured", 250, 250, True),
+    ("The ombudsman said more than 8,000 people were listed as missing.", "ombudsman", "missing", 8000, None, False),
 ]
 
 
@@ -99,3 +102,12 @@ def test_number_shapes(nlp, text, low, high, approx):
     assert exprs, text
     e = exprs[0]
     assert (e.low, e.high, e.approx) == (low, high, approx)
+
+
+def test_paragraph_keeps_its_source(extract):
+    text = ("The defence ministry reported on Tuesday that its forces had repelled four attacks. "
+            "Enemy losses amounted to more than 175 servicemen.\n\n"
+            "Separately, 12 people were killed in the city.\n")
+    figs = {(c.figure.low, c.source.name, c.narrator) for c in extract(text, outlet="Example News").claims if c.kind == "figure"}
+    assert (175, "defence ministry", False) in figs
+    assert (12, "Example News", True) in figs

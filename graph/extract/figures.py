@@ -218,16 +218,42 @@ def _verb_kind(ctx: Context, head: Token) -> str | None:
         if verb.dep_ == "prep":  # "by 5 drones" -> skip up to the verb
             verb = verb.head
         lemma = verb.lemma_.lower()
-        if lemma in verbs and not is_negated(verb):
-            if verbs[lemma] != "munitions":
-                return verbs[lemma]
+        if is_negated(verb):
+            return None
+        phrase = _verb_phrase_kind(verb)
+        if phrase is not None:
+            return phrase
+        if lemma in verbs and verbs[lemma] != "munitions":
+            return verbs[lemma]
         for child in verb.children:  # "were dead", "are missing"
             if child.dep_ in {"acomp", "attr", "oprd", "xcomp"} and child.lemma_.lower() in verbs:
                 return verbs[child.lemma_.lower()]
-        for child in verb.children:  # "killing 5 and injuring 10": conj verb
-            pass
     if head.dep_ == "conj" and head.head.lemma_.lower() in verbs:
         return verbs[head.head.lemma_.lower()]
+    return None
+
+
+#: Verb phrases that give a kind by their complement: "taken to hospital",
+#: "taken captive", "listed as missing", "remained in captivity".
+PHRASE_KINDS = {
+    ("to", "hospital"): "injured", ("to", "hospitals"): "injured",
+    ("in", "hospital"): "injured", ("in", "captivity"): "captured", ("in", "custody"): "captured",
+    ("into", "captivity"): "captured", ("as", "missing"): "missing", ("as", "dead"): "killed",
+    ("as", "killed"): "killed", ("as", "wounded"): "injured", ("from", "homes"): "displaced",
+    ("from", "home"): "displaced",
+}
+OBJECT_KINDS = {"captive": "captured", "prisoner": "captured", "hostage": "captured", "prisoners": "captured",
+                "hostages": "captured", "missing": "missing", "homeless": "displaced"}
+
+
+def _verb_phrase_kind(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in {"oprd", "dobj", "acomp", "attr", "xcomp"} and child.lower_ in OBJECT_KINDS:
+            return OBJECT_KINDS[child.lower_]
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ in {"pobj", "amod", "acomp", "pcomp"} and (child.lower_, pobj.lower_) in PHRASE_KINDS:
+                    return PHRASE_KINDS[(child.lower_, pobj.lower_)]
     return None
 
 
@@ -362,9 +388,18 @@ def _headline_source(ctx: Context, sent: Span) -> str | None:
 def extract_figures(ctx: Context) -> Iterator[Claim]:
     """Figure claims of an article (quotes must be attributed first)."""
     seen: set[tuple] = set()
+    text = ctx.article.text
+    paragraph_source: tuple[int, str, Token | None] | None = None  # (paragraph start, key, verb)
     for n, sent in enumerate(ctx.sents):
         if ctx.chrome_sent[n]:
             continue
+        paragraph = text.rfind("\n", 0, sent.start_char) + 1
+        root = sent.root
+        if is_reporting_verb(ctx, root) and ctx.quote_of_token.get(root.i) is None and not is_negated(root) \
+                and root.lemma_.lower() not in ctx.cues.denial_verbs:
+            root_key = source_of_verb(ctx, root)
+            if root_key:
+                paragraph_source = (paragraph, root_key, root)
         prev_kind: str | None = None
         prev_counted: str | None = None
         for expr in find_numbers(ctx, sent):
@@ -377,6 +412,11 @@ def extract_figures(ctx: Context) -> Iterator[Claim]:
                 continue
             prev_kind, prev_counted = kind, counted
             key, verb, narrator = source_of_figure(ctx, expr)
+            if narrator and paragraph_source is not None and paragraph_source[0] == paragraph:
+                # the paragraph goes on in the words of the source it began with
+                key, verb, narrator = paragraph_source[1], paragraph_source[2], False
+            elif not narrator and ctx.quote_of_token.get(expr.anchor.i) is None:
+                paragraph_source = (paragraph, key, verb)
             if narrator:
                 if not ctx.outlet_known():
                     continue  # no one to attribute it to: the outlet is unknown

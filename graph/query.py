@@ -1,0 +1,508 @@
+"""Running SPARQL: library queries with safely bound parameters, and result formats.
+
+A library query (``ontology/queries/NAME.rq``) starts with a comment that says
+what it answers, and declares its parameters, one a line::
+
+    # @param event iri: only this event
+    # @param kind string: only this kind of figure, e.g. killed
+
+Types are ``iri``, ``string``, ``integer``, ``decimal``, ``boolean`` and
+``date``; add ``required`` after the type when the query needs the value. A
+parameter is a variable of the query's projection. Values are turned into RDF
+terms (:func:`to_term`) and given to Oxigraph as *substitutions* (RDF-dev
+SEP-0007): the variable is bound before evaluation, and no user text is ever
+pasted into SPARQL.
+
+:func:`run_query` evaluates a query on a :class:`pyoxigraph.Store` and
+returns a :class:`QueryResult`; :func:`format_result` writes it as a readable
+table or in the W3C formats (SPARQL 1.1 Query Results JSON, XML, CSV and TSV;
+Turtle, TriG, N-Triples, N-Quads, RDF/XML or JSON-LD for CONSTRUCT and
+DESCRIBE).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+import pyoxigraph as ox
+
+from graph.errors import NewsgraphError, OptionError
+from graph.queries import load_query, query_names
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+#: Prefixes used to shorten IRIs in tables and Turtle, and accepted in IRI parameters.
+PREFIXES = {
+    "id": "https://w3id.org/newsgraph/id/",
+    "ng": "https://w3id.org/newsgraph/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": XSD,
+}
+
+PARAM_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date")
+#: Formats of SELECT and ASK results.
+SOLUTION_FORMATS = ("table", "json", "xml", "csv", "tsv")
+#: Formats of CONSTRUCT and DESCRIBE results.
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+#: Media type of each format.
+MEDIA_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "table": "text/plain",
+    **{name: fmt.media_type for name, fmt in GRAPH_FORMATS.items()},
+}
+
+_PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)(\s+required)?\s*:\s*(.*)$")
+
+
+class QueryError(NewsgraphError):
+    """A query that cannot be parsed or run; the message says why."""
+
+
+class QueryTimeout(QueryError):
+    """A query that ran longer than allowed."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """A declared parameter of a library query."""
+
+    name: str
+    type: str = "string"
+    required: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    """A query file: its name, header text, declared parameters and SPARQL."""
+
+    name: str
+    text: str
+    description: str = ""
+    params: tuple[Param, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """The first sentence of the header."""
+        first = self.description.split("\n\n")[0].replace("\n", " ")
+        return first.split(". ")[0].rstrip(".") + "." if first else ""
+
+
+@dataclass
+class QueryResult:
+    """The outcome of a query: solutions (``select``), a boolean (``ask``) or triples (``graph``)."""
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: list[tuple] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list = field(default_factory=list)
+    #: True when rows (or triples) beyond the limit were dropped.
+    truncated: bool = False
+
+    def dicts(self) -> list[dict[str, object]]:
+        """Rows as ``{variable: python value}`` (unbound variables left out)."""
+        return [{v: plain_value(t) for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
+
+
+# --- the library -----------------------------------------------------------------
+
+
+def parse_query_file(name: str, text: str) -> LibraryQuery:
+    """Read the header comment (description and ``@param`` lines) of a query text."""
+    lines: list[str] = []
+    params: list[Param] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break
+            continue
+        m = _PARAM_LINE.match(stripped)
+        if m:
+            pname, ptype, required, desc = m.groups()
+            if ptype not in PARAM_TYPES:
+                raise QueryError(f"{name}: parameter {pname}: type {ptype!r} is not one of {', '.join(PARAM_TYPES)}")
+            params.append(Param(pname, ptype, bool(required), desc.strip()))
+        else:
+            lines.append(re.sub(r"^#\s?", "", stripped))
+    description = "\n".join(lines).strip()
+    return LibraryQuery(name=name, text=text, description=description, params=tuple(params))
+
+
+def library_names() -> tuple[str, ...]:
+    """Names of the user-facing queries (those not starting with ``_``)."""
+    return tuple(n for n in query_names() if not n.startswith("_"))
+
+
+def library_query(name: str) -> LibraryQuery:
+    """The library query ``name``; an unknown name lists the valid ones."""
+    if name.startswith("_") or name not in library_names():
+        raise OptionError("--name", name, library_names())
+    return parse_query_file(name, load_query(name))
+
+
+def read_query_file(path: str | Path) -> LibraryQuery:
+    """A query from a ``.rq`` file, with its header parameters if it declares any."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{p}: cannot read query file: {exc.strerror or exc}") from exc
+    return parse_query_file(p.stem, text)
+
+
+# --- parameters ------------------------------------------------------------------
+
+
+def to_term(value: str, type_: str = "string") -> ox.NamedNode | ox.Literal:
+    """The RDF term for a parameter value of a declared type.
+
+    ``iri`` accepts a full IRI, ``<IRI>`` or a known prefix (``id:actor/person/rob_lee``).
+    Raises ``ValueError`` with the reason when the value does not fit the type.
+    """
+    if type_ == "iri":
+        iri = value.strip()
+        if iri.startswith("<") and iri.endswith(">"):
+            iri = iri[1:-1]
+        prefix, sep, local = iri.partition(":")
+        if sep and prefix in PREFIXES and not local.startswith("//"):
+            iri = PREFIXES[prefix] + local
+        try:
+            return ox.NamedNode(iri)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not an IRI ({exc})") from None
+    if type_ == "string":
+        return ox.Literal(value)
+    if type_ == "integer":
+        try:
+            return ox.Literal(str(int(value.strip())), datatype=ox.NamedNode(XSD + "integer"))
+        except ValueError:
+            raise ValueError(f"{value!r} is not an integer") from None
+    if type_ == "decimal":
+        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", value.strip()):
+            raise ValueError(f"{value!r} is not a decimal number")
+        return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "decimal"))
+    if type_ == "boolean":
+        low = value.strip().lower()
+        if low not in ("true", "false", "1", "0"):
+            raise ValueError(f"{value!r} is not a boolean (true or false)")
+        return ox.Literal(low in ("true", "1"))
+    if type_ == "date":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
+        return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "date"))
+    raise ValueError(f"unknown parameter type {type_!r}")
+
+
+def bind_params(query: LibraryQuery, values: Mapping[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+    """Substitutions for ``values`` (``{name: text}``), checked against the declared parameters.
+
+    A query that declares no parameter takes any name; a value written
+    ``<...>`` is then an IRI and anything else a plain string.
+    """
+    declared = {p.name: p for p in query.params}
+    subs: dict[ox.Variable, ox.NamedNode | ox.Literal] = {}
+    for name, value in values.items():
+        if declared:
+            if name not in declared:
+                raise OptionError("--param", name, tuple(declared))
+            type_ = declared[name].type
+        else:
+            type_ = "iri" if value.strip().startswith("<") else "string"
+        try:
+            subs[ox.Variable(name)] = to_term(value, type_)
+        except ValueError as exc:
+            raise QueryError(f"{query.name}: parameter {name}: {exc}") from None
+    missing = [p.name for p in query.params if p.required and p.name not in values]
+    if missing:
+        raise QueryError(f"{query.name}: missing required parameter(s): {', '.join(missing)}")
+    return subs
+
+
+def parse_param_args(items: list[str] | None) -> dict[str, str]:
+    """``["k=v", ...]`` from ``--param`` into a dict."""
+    out: dict[str, str] = {}
+    for item in items or ():
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param {item!r}: write it as NAME=VALUE")
+        out[name.strip()] = value
+    return out
+
+
+# --- running ---------------------------------------------------------------------
+
+
+def run_query(
+    store: ox.Store,
+    sparql: str,
+    *,
+    substitutions: Mapping[ox.Variable, object] | None = None,
+    default_graph: list | None = None,
+    named_graphs: list | None = None,
+    limit: int | None = None,
+    cancel: threading.Event | None = None,
+) -> QueryResult:
+    """Evaluate a SPARQL query; keep at most ``limit`` rows (or triples).
+
+    ``cancel`` is checked between results: setting it stops the collection
+    (Oxigraph cannot interrupt the evaluation of a single result).
+    """
+    kwargs: dict[str, object] = {}
+    if substitutions:
+        kwargs["substitutions"] = dict(substitutions)
+    if default_graph is not None:
+        kwargs["default_graph"] = default_graph
+    if named_graphs is not None:
+        kwargs["named_graphs"] = named_graphs
+    try:
+        result = store.query(sparql, **kwargs)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except (RuntimeError, ValueError, TypeError) as exc:
+        raise QueryError(f"query failed: {exc}") from None
+    except OSError as exc:
+        raise QueryError(f"cannot read the store: {exc}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        out = QueryResult("select", variables=tuple(v.value for v in result.variables))
+        n = len(out.variables)
+        items = out.rows
+        convert = lambda sol: tuple(sol[i] for i in range(n))  # noqa: E731
+    else:
+        out = QueryResult("graph")
+        items = out.triples
+        convert = lambda triple: triple  # noqa: E731
+    error: QueryError | None = None
+    try:
+        for item in result:
+            if cancel is not None and cancel.is_set():
+                error = QueryTimeout("query cancelled")
+                break
+            if limit is not None and len(items) >= limit:
+                out.truncated = True
+                break
+            items.append(convert(item))
+    except (RuntimeError, OSError) as exc:
+        error = QueryError(f"query failed: {exc}")
+    finally:
+        # pyoxigraph's result iterators must be dropped on the thread that made them
+        del result
+    if error is not None:
+        raise error
+    return out
+
+
+def plain_value(term) -> object:
+    """A Python value for a term: ``int``/``float``/``bool`` for numeric and boolean literals, else ``str``."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        try:
+            if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger"):
+                return int(term.value)
+            if dt in (XSD + "decimal", XSD + "double", XSD + "float"):
+                return float(term.value)
+            if dt == XSD + "boolean":
+                return term.value in ("true", "1")
+        except ValueError:
+            return term.value
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+# --- formatting ------------------------------------------------------------------
+
+
+def format_result(result: QueryResult, fmt: str = "table", *, max_width: int = 60) -> str:
+    """Write ``result`` as ``table``, ``json``, ``xml``, ``csv`` or ``tsv`` (or a graph format)."""
+    if result.kind == "graph":
+        if fmt in ("table", "json", "xml", "csv", "tsv"):
+            fmt = "turtle"
+        if fmt not in GRAPH_FORMATS:
+            raise OptionError("--format", fmt, (*SOLUTION_FORMATS, *GRAPH_FORMATS))
+        return serialize_triples(result.triples, fmt)
+    writers = {"table": lambda r: format_table(r, max_width=max_width), "json": to_json,
+               "xml": to_xml, "csv": to_csv, "tsv": to_tsv}
+    if fmt not in writers:
+        raise OptionError("--format", fmt, SOLUTION_FORMATS)
+    return writers[fmt](result)
+
+
+def serialize_triples(triples: list, fmt: str) -> str:
+    """Triples (or quads) in an RDF format; the data namespace gets no prefix, as its
+    local names hold slashes that Turtle would escape."""
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "id"}
+    return ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=prefixes).decode("utf-8")
+
+
+def short_iri(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return short_iri(term.value)
+    if isinstance(term, ox.Literal):
+        return " ".join(term.value.split())
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+def format_table(result: QueryResult, *, max_width: int = 60) -> str:
+    """A readable text table (IRIs shortened, long cells cut at ``max_width``; 0: never)."""
+    if result.kind == "ask":
+        return "true" if result.boolean else "false"
+    header = list(result.variables)
+    body = [[_cell(t) for t in row] for row in result.rows]
+    if max_width > 0:
+        body = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in body]
+    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in body]
+    n = len(body)
+    footer = f"({n} row{'s' if n != 1 else ''}{', truncated at the limit' if result.truncated else ''})"
+    return "\n".join(lines + [footer])
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _json_term(term.subject),
+                                            "predicate": _json_term(term.predicate),
+                                            "object": _json_term(term.object)}}
+    raise TypeError(term)
+
+
+def to_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON Format."""
+    if result.kind == "ask":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)})
+    bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
+                for row in result.rows]
+    return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
+                      ensure_ascii=False)
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{xml_escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{xml_escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        attr = ""
+        if term.language:
+            attr = f" xml:lang={quoteattr(term.language)}"
+        elif term.datatype.value != XSD_STRING:
+            attr = f" datatype={quoteattr(term.datatype.value)}"
+        return f"<literal{attr}>{_xml_text(term.value)}</literal>"
+    if isinstance(term, ox.Triple):
+        return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
+                f"</predicate><object>{_xml_term(term.object)}</object></triple>")
+    raise TypeError(term)
+
+
+def _xml_text(text: str) -> str:
+    # XML 1.0 cannot carry most control characters, even escaped
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "\ufffd", text)
+    return xml_escape(text, {"\r": "&#13;"})
+
+
+def to_xml(result: QueryResult) -> str:
+    """SPARQL Query Results XML Format."""
+    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
+    if result.kind == "ask":
+        out += ["<head/>", f"<boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
+        return "\n".join(out) + "\n"
+    out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables) + "</head>")
+    out.append("<results>")
+    for row in result.rows:
+        cells = "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                        for v, t in zip(result.variables, row) if t is not None)
+        out.append(f"<result>{cells}</result>")
+    out += ["</results>", "</sparql>"]
+    return "\n".join(out) + "\n"
+
+
+def _csv_value(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    return str(term)
+
+
+def to_csv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results CSV Format (plain values, CRLF line ends)."""
+    if result.kind == "ask":
+        return "true\r\n" if result.boolean else "false\r\n"
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([_csv_value(t) for t in row])
+    return buf.getvalue()
+
+
+def _tsv_term(term) -> str:
+    if term is None:
+        return ""
+    text = str(term)  # N-Triples syntax, which is the TSV term syntax
+    return text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def to_tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results TSV Format (terms in SPARQL/Turtle syntax)."""
+    if result.kind == "ask":
+        return "true\n" if result.boolean else "false\n"
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
