@@ -389,7 +389,7 @@ def extract_figures(ctx: Context) -> Iterator[Claim]:
     """Figure claims of an article (quotes must be attributed first)."""
     seen: set[tuple] = set()
     text = ctx.article.text
-    paragraph_source: tuple[int, str, Token | None] | None = None  # (paragraph start, key, verb)
+    paragraph_source: tuple[int, int, str, Token | None] | None = None  # (paragraph, sentence, key, verb)
     for n, sent in enumerate(ctx.sents):
         if ctx.chrome_sent[n]:
             continue
@@ -399,7 +399,7 @@ def extract_figures(ctx: Context) -> Iterator[Claim]:
                 and root.lemma_.lower() not in ctx.cues.denial_verbs:
             root_key = source_of_verb(ctx, root)
             if root_key:
-                paragraph_source = (paragraph, root_key, root)
+                paragraph_source = (paragraph, n, root_key, root)
         prev_kind: str | None = None
         prev_counted: str | None = None
         for expr in find_numbers(ctx, sent):
@@ -412,11 +412,14 @@ def extract_figures(ctx: Context) -> Iterator[Claim]:
                 continue
             prev_kind, prev_counted = kind, counted
             key, verb, narrator = source_of_figure(ctx, expr)
-            if narrator and paragraph_source is not None and paragraph_source[0] == paragraph:
-                # the paragraph goes on in the words of the source it began with
-                key, verb, narrator = paragraph_source[1], paragraph_source[2], False
+            if narrator and paragraph_source is not None and paragraph_source[0] == paragraph \
+                    and paragraph_source[1] >= n - 1:
+                # the sentence right after an attributed one, in the same paragraph,
+                # goes on in the words of that source
+                key, verb, narrator = paragraph_source[2], paragraph_source[3], False
+                paragraph_source = (paragraph, n, key, verb)
             elif not narrator and ctx.quote_of_token.get(expr.anchor.i) is None:
-                paragraph_source = (paragraph, key, verb)
+                paragraph_source = (paragraph, n, key, verb)
             if narrator:
                 if not ctx.outlet_known():
                     continue  # no one to attribute it to: the outlet is unknown
