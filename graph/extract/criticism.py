@@ -162,8 +162,14 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | Non
         if tok.pos_ == "VERB" and forms & c.criticism_verbs and not is_negated(tok):
             subj = subject_of(tok)
             key = ctx.actor_key(subj) if subj is not None else None
-            if key is None:  # in a quote, or a garbled "X said that ... and accused Y"
+            has_object = any(c.dep_ == "dobj" for c in tok.children)
+            if key is None and (subj is None or subj.pos_ in {"PRON", "VERB", "AUX"} or subj.dep_ == "nsubjpass" or has_object):
+                # in a quote, or a garbled "X said that ... and accused Y"; a thing
+                # as subject ("the missile slammed into") is no critic
                 key = _speaker_of_clause(ctx, tok)[0]
+            if key is not None and any(c.dep_ == "prep" and c.lower_ in {"into", "onto", "through"} for c in tok.children) \
+                    and not any(c.dep_ == "dobj" for c in tok.children):
+                key = None  # "slammed into a building": the literal sense
             if key:
                 target, tkey = _target_of_verb(ctx, tok)
                 yield key, target, tkey, tok
@@ -326,7 +332,9 @@ def _fault_speaker(ctx: Context, noun: Token) -> tuple[str | None, Token | None]
     if head.dep_ == "nsubj":
         return None, None
     if ctx.quote_of_token.get(noun.i) is not None:
-        return _speaker_of_clause(ctx, noun)
+        key, verb = _speaker_of_clause(ctx, noun)
+        if key:
+            return key, verb
     cur = head
     for _ in range(4):
         if cur.head.i == cur.i:
