@@ -12,7 +12,9 @@ queries of the query library and returns a :class:`networkx.MultiDiGraph`:
   (criticism), or else to its article. Parallel claims stay separate edges;
 * every ``ng:affiliatedWith`` link is one edge of kind ``affiliation`` (keyed
   ``affiliation <actor> <body>``); it is not a claim and counts in neither
-  ``n_said`` nor ``n_about``.
+  ``n_said`` nor ``n_about``. An ``ng:affiliation`` string (the body as the
+  text names it) becomes the node's ``affiliation``, and an edge too when it
+  is, case and spacing aside, the label or alias of exactly one other actor.
 
 Events carry the time and weapon the articles state (they live in the article
 graphs; several different statements are joined with ``"; "``).
@@ -70,7 +72,7 @@ def dataset_to_networkx(ds: Dataset) -> nx.MultiDiGraph:
         )
         g.nodes[source]["n_said"] += 1
         g.nodes[target]["n_about"] += 1
-    for actor, body in _read_affiliations(ds):
+    for actor, body in _read_affiliations(ds, g):
         for iri in (actor, body):
             if iri not in g:
                 g.add_node(iri, **_node(_local_name(iri), "unknown"))
@@ -170,9 +172,30 @@ def _read_events(ds: Dataset) -> dict[str, dict[str, Any]]:
     return events
 
 
-def _read_affiliations(ds: Dataset) -> list[tuple[str, str]]:
-    """``(actor, body)`` pairs of ``ng:affiliatedWith``, from any graph, sorted."""
-    return sorted({(str(s), str(o)) for s, _, o, _ in ds.quads((None, NG.affiliatedWith, None, None))})
+def _read_affiliations(ds: Dataset, g: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """``(actor, body)`` pairs, sorted: ``ng:affiliatedWith`` links, and
+    ``ng:affiliation`` names that match one other actor's label or alias.
+    Sets the ``affiliation`` attribute of the actors that have a name."""
+    pairs = {(str(s), str(o)) for s, _, o, _ in ds.quads((None, NG.affiliatedWith, None, None))}
+    names: dict[str, set[str]] = {}
+    for node, attrs in g.nodes(data=True):
+        for name in (attrs.get("label"), *(attrs.get("aliases") or ())):
+            if name and attrs.get("type") not in ("event", "target", "article"):
+                names.setdefault(_name_key(name), set()).add(node)
+    for s, _, o, _ in ds.quads((None, NG.affiliation, None, None)):
+        actor = str(s)
+        if actor not in g:
+            continue
+        g.nodes[actor].setdefault("affiliation", str(o))
+        bodies = names.get(_name_key(str(o)), set()) - {actor}
+        if len(bodies) == 1:
+            pairs.add((actor, next(iter(bodies))))
+    return sorted(pairs)
+
+
+def _name_key(name: str) -> str:
+    key = " ".join(name.casefold().split())
+    return key[4:] if key.startswith("the ") else key
 
 
 def _read_labels(ds: Dataset, query: str, var: str) -> dict[str, str]:

@@ -110,6 +110,8 @@ def actor_triples(actor: Actor) -> Iterable[tuple]:
         yield iri, SKOS.altLabel, Literal(alias)
     if actor.role:
         yield iri, NG.role, Literal(actor.role)
+    if actor.affiliation:
+        yield iri, NG.affiliation, Literal(actor.affiliation)
     if actor.side:
         yield iri, NG.side, Literal(actor.side)
     if actor.wikidata:

@@ -87,7 +87,7 @@ _CLAIM_FIELDS = (
     "claim", "kind", "label", "sentence", "begin", "end", "text", "target", "quantity",
     "low", "high", "approx", "counted", "figure_text", "channel", "narrator", "extractor",
 )
-_INFO_FIELDS = ("label", "type", "side", "role", "n_said", "n_about", "aliases",
+_INFO_FIELDS = ("label", "type", "side", "role", "affiliation", "n_said", "n_about", "aliases",
                 "place", "time", "weapon", "url")
 
 

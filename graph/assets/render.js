@@ -182,6 +182,9 @@
     clear(panel);
     panel.appendChild(el("h2", info.label));
     panel.appendChild(el("p", join([info.type, info.side, info.role], " \u00b7 "), "ng-meta"));
+    if (info.affiliation) {
+      panel.appendChild(el("p", "affiliation: " + info.affiliation, "ng-meta"));
+    }
     var details = join([info.place, info.time, info.weapon], " \u00b7 ");
     if (details) {
       panel.appendChild(el("p", details, "ng-meta"));

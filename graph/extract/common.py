@@ -668,10 +668,25 @@ class Context:
                 if r and self.actor_type(child) != "person":
                     role = role or r[:80]
         key = self._register(name, type_, role)
+        if key is not None and type_ in {"person", "group"} and not self.actors[key].affiliation:
+            self.actors[key].affiliation = self._affiliation_of(head)
         if key is not None:
             for alias in self._aliases_of(head):
                 self.actors[key].aliases.add(alias)
         return key
+
+    def _affiliation_of(self, head: Token) -> str | None:
+        """The body a person speaks for: 'a spokesman for the ministry', 'a former
+        official with the X administration', 'the head of the Y agency'."""
+        for appos in [c for c in head.children if c.dep_ == "appos"] + [head]:
+            for prep in appos.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"for", "with", "of", "at", "from"}:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and self.actor_type(pobj) in {"organization", "outlet"}:
+                        start, end = self.np_span(pobj)
+                        return clean_name(self.doc[start:end].text) or None
+        return None
 
     def _is_bare_title(self, head: Token, name: str) -> bool:
         """'the governor', 'the ministry': a role word alone, with the definite article."""

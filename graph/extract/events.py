@@ -42,6 +42,13 @@ def _place(ctx: Context, tok, sent: Span) -> str | None:
             # the most specific place: the first one after the event word
             if ent.start > tok.i:
                 return clean_name(ent.text)
+    for t in tok.subtree:  # "strike on X", "shelling of X" where the tagger missed the place
+        if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.is_title and t.head.lower_ in PLACE_PREPS | {"on"} and t.lower_ not in ctx.cues.channels \
+                and t.ent_type_ in {"", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"} and ctx.quote_of_token.get(t.i) is None:
+            start = t.i
+            while start > 0 and ctx.doc[start - 1].dep_ == "compound" and ctx.doc[start - 1].is_title:
+                start -= 1
+            return clean_name(ctx.doc[start:t.i + 1].text)
     return None
 
 
