@@ -316,3 +316,24 @@ def test_event_time_and_weapon_come_from_the_article_graphs(affiliated):
 
 def test_claim_edges_are_claims(graph):
     assert all(is_claim(d) for *_, d in graph.edges(data=True))
+
+
+@pytest.mark.parametrize(
+    ("affiliation", "linked"),
+    [
+        ("the  russian defense MINISTRY", True),  # the label, case, spacing and "the" aside
+        ("MoD", True),  # an alias
+        ("Russia-backed Donetsk administration", False),  # no such actor: kept as text only
+        ("Speaker", False),  # itself
+    ],
+)
+def test_affiliation_name_links_a_known_actor(affiliation, linked):
+    ds = Dataset()
+    speaker = DATA["actor/speaker"]
+    _actor(ds, MOD, NG.Organization, "Russian Defense Ministry", "organization", aliases=["MoD"])
+    _actor(ds, speaker, NG.Person, "Speaker", "person")
+    ds.add((speaker, NG.affiliation, Literal(affiliation)))
+    g = dataset_to_networkx(ds)
+    assert g.nodes[str(speaker)]["affiliation"] == affiliation
+    edges = [(u, v, k) for u, v, k in g.edges(data="kind")]
+    assert edges == ([(str(speaker), str(MOD), "affiliation")] if linked else [])
