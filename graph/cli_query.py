@@ -45,11 +45,11 @@ updates get 403. Listens on 127.0.0.1 unless --host says otherwise.
 def query_cli(args: argparse.Namespace) -> int:
     from graph.query import (
         LibraryQuery,
-        bind_params,
         format_result,
         library_names,
         library_query,
         parse_param_args,
+        prepare_query,
         read_query_file,
         run_query,
     )
@@ -77,9 +77,9 @@ def query_cli(args: argparse.Namespace) -> int:
         query = read_query_file(query_file)
     else:
         query = LibraryQuery(name="-e", text=args.expression)
-    subs = bind_params(query, parse_param_args(args.param))
+    text, subs = prepare_query(query, parse_param_args(args.param))
     with open_data(data) as store:
-        result = run_query(store.ox, query.text, substitutions=subs, limit=args.limit)
+        result = run_query(store.ox, text, substitutions=subs, limit=args.limit)
     text = format_result(result, args.format, max_width=args.max_width)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     if result.truncated:
@@ -97,7 +97,7 @@ def serve_cli(args: argparse.Namespace) -> int:
     store = open_data(args.data)
     try:
         server = make_server(store, host=args.host, port=args.port, timeout=args.timeout,
-                             limit=args.limit, workers=args.workers, html=args.html)
+                             limit=args.limit, workers=args.workers, html=args.html, log=not args.quiet)
     except OSError as exc:
         store.close()
         raise NewsgraphError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
@@ -170,4 +170,5 @@ def add_commands(sub) -> None:
                    help="queries evaluated at the same time (default: 4)")
     s.add_argument("--html", default=None, metavar="FILE",
                    help="serve this graph.html at / instead of generating the view from the data")
+    s.add_argument("--quiet", action="store_true", help="do not log requests on stderr")
     s.set_defaults(func=serve_cli)

@@ -8,10 +8,21 @@ what it answers, and declares its parameters, one a line::
 
 Types are ``iri``, ``string``, ``integer``, ``decimal``, ``boolean`` and
 ``date``; add ``required`` after the type when the query needs the value. A
-parameter is a variable of the query's projection. Values are turned into RDF
-terms (:func:`to_term`) and given to Oxigraph as *substitutions* (RDF-dev
-SEP-0007): the variable is bound before evaluation, and no user text is ever
-pasted into SPARQL.
+parameter is a variable of the query's projection.
+
+Values are checked and turned into RDF terms (:func:`to_term`: an IRI must
+parse as one, a number must be a number), never pasted as text. The terms
+are then bound in one of two ways (:func:`prepare_query`):
+
+* when the query has lines starting with ``WHERE {`` (every library query
+  does), a ``VALUES`` block written from the terms' own N-Triples
+  serialization by pyoxigraph is put first in each of those groups (the
+  outer one and the subqueries written that way), so that Oxigraph's planner
+  starts from the bound values: a query about one event reads that event's
+  claims, not every claim. A parameter variable must mean the same thing in
+  every such group;
+* otherwise the terms are given to Oxigraph as *substitutions* (RDF-dev
+  SEP-0007), which bind the variables before evaluation.
 
 :func:`run_query` evaluates a query on a :class:`pyoxigraph.Store` and
 returns a :class:`QueryResult`; :func:`format_result` writes it as a readable
@@ -240,6 +251,31 @@ def bind_params(query: LibraryQuery, values: Mapping[str, str]) -> dict[ox.Varia
     if missing:
         raise QueryError(f"{query.name}: missing required parameter(s): {', '.join(missing)}")
     return subs
+
+
+_WHERE_LINE = re.compile(r"^[ \t]*WHERE\s*\{", re.MULTILINE)
+
+
+def values_block(bindings: Mapping[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
+    """``VALUES (?a ?b) { (<x> "y") }`` written from RDF terms (their N-Triples form)."""
+    names = " ".join(f"?{var.value}" for var in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+def prepare_query(query: LibraryQuery, values: Mapping[str, str]) -> tuple[str, dict]:
+    """The text to run and the substitutions to give Oxigraph, for parameter ``values``.
+
+    See the module docstring: a ``VALUES`` block first in the ``WHERE {`` group
+    when the query has such a line, else substitutions.
+    """
+    bindings = bind_params(query, values)
+    if not bindings:
+        return query.text, {}
+    if _WHERE_LINE.search(query.text) is None:
+        return query.text, bindings
+    block = values_block(bindings)
+    return _WHERE_LINE.sub(lambda m: f"{m.group(0)} {block}", query.text), {}
 
 
 def parse_param_args(items: list[str] | None) -> dict[str, str]:

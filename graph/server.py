@@ -42,16 +42,18 @@ from graph.query import (
     QueryError,
     QueryResult,
     QueryTimeout,
-    bind_params,
     format_result,
     library_names,
     library_query,
+    prepare_query,
     run_query,
 )
 from graph.store import Store
 
 #: Largest request body accepted (bytes).
 MAX_BODY = 1_000_000
+#: Largest refused body still read, so that the client gets the answer (bytes).
+MAX_DRAIN = 16_000_000
 
 #: (media type, format) offered for SELECT and ASK results, preferred first.
 SOLUTION_OFFERS = (
@@ -348,19 +350,27 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             raise HttpError(HTTPStatus.BAD_REQUEST, "bad Content-Length") from None
         if length > MAX_BODY:
+            self._drain()
             self.close_connection = True
             raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
         return self.rfile.read(length) if length > 0 else b""
 
     def _drain(self) -> None:
+        """Read and drop the request body, so that the client reads our answer rather
+        than a reset connection; a body over ``MAX_DRAIN`` is not read, and the
+        connection is closed."""
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
             length = 0
-        if 0 < length <= MAX_BODY:
-            self.rfile.read(length)
-        elif length:
+        if length > MAX_DRAIN:
             self.close_connection = True
+            return
+        while length > 0:
+            chunk = self.rfile.read(min(length, 65536))
+            if not chunk:
+                break
+            length -= len(chunk)
 
     @staticmethod
     def _one(params: dict[str, list[str]], name: str) -> str:
@@ -463,7 +473,8 @@ class _Handler(BaseHTTPRequestHandler):
             if len(vals) != 1:
                 raise HttpError(HTTPStatus.BAD_REQUEST, f"give the '{key}' parameter once")
             values[key] = vals[0]
-        self._sparql(query.text, params, substitutions=bind_params(query, values))
+        text, subs = prepare_query(query, values)
+        self._sparql(text, params, substitutions=subs)
 
 
 def _looks_like_update(text: str) -> bool:

@@ -104,16 +104,22 @@ class Store:
         """Replace the named graph(s) of ``ds`` and add its default-graph facts, in one transaction.
 
         ``ds`` is one article's small dataset (its named graph plus the
-        default-graph facts about its actors and events). Returns ``"added"``,
-        ``"replaced"`` or ``"unchanged"`` (nothing written).
+        default-graph facts about its actors and events). The graph
+        ``graph_iri(article_id)`` is replaced even when ``ds`` lacks it. Returns
+        ``"added"``, ``"replaced"`` or ``"unchanged"`` (nothing written). Blank
+        nodes are not supported (the mapping makes none): they would be new
+        nodes at every save.
         """
+        from graph.rdf import graph_iri  # only builds write; keep spaCy out of query start-up
+
         if self.read_only:
             raise StoreError(f"{self.path}: store is open read-only")
         try:
             quads = list(ox.parse(ds.serialize(format="ox-nquads"), format=ox.RdfFormat.N_QUADS))
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"article {article_id!r}: cannot convert to N-Quads: {exc}") from exc
-        named: dict[ox.NamedNode, set[ox.Quad]] = {}
+        # the article's own graph is replaced even when the new data lacks it
+        named: dict[ox.NamedNode, set[ox.Quad]] = {ox.NamedNode(str(graph_iri(article_id))): set()}
         default: list[ox.Quad] = []
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph):
@@ -127,7 +133,7 @@ class Store:
             return "unchanged"
         try:
             store.update(_replace_update(named, default))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.path or 'store'}: cannot save article {article_id!r}: {exc}") from exc
         return "replaced" if existed else "added"
 
@@ -208,6 +214,11 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> Stor
     if not is_store and p.is_dir() and any(p.iterdir()):
         raise StoreError(f"{p}: folder is not empty and holds no Oxigraph store; "
                          "give a new or empty folder")
+    if not read_only:
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{p}: cannot create the store folder: {exc.strerror or exc}") from exc
     lock_fd = _reader_lock(p) if read_only else None
     try:
         inner = ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
