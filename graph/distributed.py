@@ -92,7 +92,7 @@ def _connect(address: str, timeout: float):
     try:
         if n is not None:
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=None, silence_logs=logging.CRITICAL)
             client = Client(cluster, set_as_default=False)
         else:
             client = Client(address, timeout=timeout, set_as_default=False)
