@@ -11,6 +11,7 @@ criticism.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -122,11 +123,7 @@ def _speaker_of_clause(ctx: Context, tok: Token) -> tuple[str | None, Token | No
     if qi is not None:
         q = ctx.quotes[qi]
         return (q.speaker, q.verb) if q.statement else (None, None)
-    cur = tok
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
+    for cur in islice(tok.ancestors, 8):
         lemma = cur.lemma_.lower()
         if cur.pos_ in {"VERB", "AUX"} and (lemma in ctx.cues.reporting_verbs or lemma in ctx.cues.fault_verbs) \
                 and lemma != "be" and not is_negated(cur):
@@ -265,11 +262,7 @@ def _judgement_speaker(ctx: Context, adj: Token) -> tuple[str | None, Token | No
     qi = ctx.quote_of_token.get(adj.i)
     if qi is not None and ctx.quotes[qi].statement:
         return _speaker_of_clause(ctx, adj)
-    cur = adj
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
+    for cur in islice(adj.ancestors, 4):
         lemma = cur.lemma_.lower()
         if cur.pos_ in {"VERB", "AUX"} and lemma in ctx.cues.fault_verbs and lemma != "be":
             if is_negated(cur):
@@ -335,11 +328,7 @@ def _fault_speaker(ctx: Context, noun: Token) -> tuple[str | None, Token | None]
         key, verb = _speaker_of_clause(ctx, noun)
         if key:
             return key, verb
-    cur = head
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
+    for cur in islice(head.ancestors, 4):
         lemma = cur.lemma_.lower()
         if cur.pos_ in {"VERB", "AUX"} and lemma in c.fault_verbs and lemma != "be":
             if is_negated(cur):
@@ -354,11 +343,7 @@ def _fault_speaker(ctx: Context, noun: Token) -> tuple[str | None, Token | None]
 
 def _demand_speaker(ctx: Context, tok: Token) -> tuple[str | None, Token | None]:
     """'called for X to be punished', 'insisted that X must be held accountable'."""
-    cur = tok
-    for _ in range(6):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
+    for cur in islice(tok.ancestors, 6):
         lemma = cur.lemma_.lower()
         if cur.pos_ in {"VERB", "AUX"} and (lemma in ctx.cues.demand_verbs or lemma in ctx.cues.reporting_verbs) and lemma != "be":
             if is_negated(cur):
