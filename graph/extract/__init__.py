@@ -30,6 +30,10 @@ def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> 
     article_events = list(by_sentence.values())
     main = events.main_event(ctx, article_events)
     roles = ctx.resolve_roles()
+    by_name: dict[str, str] = {}  # every name and alias -> actor key, first record wins
+    for k, r in ctx.actors.items():
+        for name in (r.name, *sorted(r.aliases)):
+            by_name.setdefault(name, k)
     claims: list[Claim] = []
     for claim in found:
         span = doc.char_span(claim.evidence.begin, claim.evidence.end, alignment_mode="expand")
@@ -37,9 +41,7 @@ def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> 
         specific = sent_event is not None and sent_event.place and not events.is_country(ctx, sent_event.place)
         event = sent_event if specific else main
         # refresh the source: aliases and roles may have grown after the claim was made
-        key = next((k for k, r in ctx.actors.items()
-                    if r.name == claim.source.name or claim.source.name in r.aliases), None)
-        key = roles.get(key, key)
+        key = roles.get(by_name.get(claim.source.name), by_name.get(claim.source.name))
         source = ctx.actors[key].freeze() if key else claim.source
         claims.append(replace(claim, event=event, source=source))
     claims.sort(key=lambda c: (c.evidence.begin, c.kind))
