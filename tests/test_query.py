@@ -132,6 +132,23 @@ def test_values_go_into_every_where_group_or_else_substitutions():
     assert prepare_query(one_line, {}) == (one_line.text, {})
 
 
+
+def test_bound_parameters_leave_the_outer_sort_keys():
+    query = parse_query_file("q", "# @param x iri: x\n# @param k string: k\nSELECT ?x ?k ?n\nWHERE {\n"
+                                  "  { SELECT ?x ?k (COUNT(*) AS ?n)\n    WHERE { ?x ?p ?k } GROUP BY ?x ?k\n"
+                                  "    ORDER BY ?x }\n}\nORDER BY ?x DESC(?k) ASC(?n) STR(?x) ?k2\n")
+    text, _ = prepare_query(query, {"x": "https://e.org/a"})
+    assert text.rstrip().endswith("ORDER BY DESC(?k) ASC(?n) STR(?x) ?k2")
+    assert "    ORDER BY ?x }" in text  # a subquery's order may matter to its LIMIT: left alone
+    text, _ = prepare_query(query, {"x": "https://e.org/a", "k": "v"})
+    assert text.rstrip().endswith("ORDER BY ASC(?n) STR(?x) ?k2")
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("https://e.org/a"), ox.NamedNode("https://e.org/p"), ox.Literal("v")))
+    assert [s["n"].value for s in store.query(text)] == ["1"]
+    everything = parse_query_file("q", "# @param x iri: x\nSELECT ?x\nWHERE { ?x ?p ?o }\nORDER BY ?x\n")
+    text, _ = prepare_query(everything, {"x": "https://e.org/a"})
+    assert "ORDER BY" not in text and len(list(store.query(text))) == 1
+
 def test_parameters_are_checked_against_the_header():
     query = parse_query_file("q", "# Q.\n# @param who iri required: someone\n# @param n integer: a number\n"
                                   "SELECT ?who ?n WHERE { ?who ?p ?n }")
