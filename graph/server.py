@@ -10,11 +10,16 @@ Standard library only (:class:`http.server.ThreadingHTTPServer`):
   TriG, N-Triples, N-Quads, RDF/XML or JSON-LD.
 * Read-only: SPARQL Update (``update=``, ``application/sparql-update``,
   ``/update``) and PUT, DELETE and PATCH get ``403 Forbidden``.
-* Each query runs in a worker thread, at most ``workers`` at a time; after
-  ``timeout`` seconds the client gets ``503`` and the worker stops at its next
-  result (Oxigraph cannot interrupt one result's evaluation). At most ``limit``
-  rows or triples are returned; ``X-Newsgraph-Truncated: true`` says some
-  were dropped.
+* Each query runs in one of ``workers`` worker processes
+  (:class:`graph.querypool.QueryPool`); after ``timeout`` seconds the client
+  gets ``503`` and that worker is killed and replaced, so a query that would
+  run forever costs nothing after its timeout and the other workers keep
+  serving. At most ``limit`` rows or triples are returned;
+  ``X-Newsgraph-Truncated: true`` says some were dropped.
+* ``SERVICE`` clauses (federated queries, which would make the server fetch
+  from any host a client names) are refused with ``403`` unless the server was
+  started with ``allow_service=True`` (``serve --allow-service``). Request
+  bodies over ``MAX_BODY`` bytes get ``413``.
 * ``GET /`` is the interactive graph view (generated once from the data, or a
   given ``graph.html``); ``/queries/`` lists the query library,
   ``/queries/NAME.rq`` is a query's text and ``/queries/NAME?param=value`` runs it.
@@ -24,9 +29,9 @@ from __future__ import annotations
 import gc
 import html
 import json
+import re
 import sys
 import threading
-import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,8 +51,8 @@ from graph.query import (
     library_names,
     library_query,
     prepare_query,
-    run_query,
 )
+from graph.querypool import QueryPool
 from graph.store import Store
 
 #: Largest request body accepted (bytes).
@@ -106,6 +111,7 @@ class SparqlServer(ThreadingHTTPServer):
         workers: int = 4,
         html: str | Path | None = None,
         log: bool = False,
+        allow_service: bool = False,
     ) -> None:
         super().__init__((host, port), _Handler)
         self.store = store
@@ -113,7 +119,12 @@ class SparqlServer(ThreadingHTTPServer):
         self.limit = limit
         self.html_path = Path(html) if html else None
         self.log = log
-        self._slots = threading.BoundedSemaphore(workers)
+        self.allow_service = allow_service
+        try:
+            self._pool = QueryPool(store.path if store.path is not None else store.ox, workers=workers, limit=limit)
+        except BaseException:
+            self.server_close()
+            raise
         self._view: bytes | None = None
         self._view_lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -137,32 +148,19 @@ class SparqlServer(ThreadingHTTPServer):
             self._thread.join(timeout=5)
             self._thread = None
         self.server_close()
+        self._pool.close()
 
     def execute(self, sparql: str, **kwargs) -> QueryResult:
-        """Run a query in a worker thread; :class:`QueryTimeout` after ``query_timeout`` seconds."""
-        deadline = time.monotonic() + self.query_timeout
-        if not self._slots.acquire(timeout=self.query_timeout):
-            raise QueryTimeout(f"the server is busy with other queries; try again later")
-        cancel = threading.Event()
-        done = threading.Event()
-        box: dict[str, object] = {}
+        """Run a query in a worker process; :class:`QueryTimeout` after ``query_timeout`` seconds.
 
-        def work() -> None:
-            try:
-                box["result"] = run_query(self.store.ox, sparql, limit=self.limit, cancel=cancel, **kwargs)
-            except BaseException as exc:  # handed to the request thread
-                box["error"] = exc
-            finally:
-                self._slots.release()
-                done.set()
-
-        threading.Thread(target=work, name="newsgraph-query", daemon=True).start()
-        if not done.wait(max(0.0, deadline - time.monotonic())):
-            cancel.set()
-            raise QueryTimeout(f"query timed out after {self.query_timeout:g} s")
-        if "error" in box:
-            raise box["error"]  # type: ignore[misc]
-        return box["result"]  # type: ignore[return-value]
+        Raises :class:`HttpError` (403) for a ``SERVICE`` clause unless allowed.
+        """
+        if not self.allow_service and uses_service(sparql):
+            raise HttpError(HTTPStatus.FORBIDDEN, "SERVICE clauses (queries to other endpoints) are not allowed "
+                                                  "on this server; start it with --allow-service to allow them")
+        if not kwargs.get("substitutions"):
+            kwargs.pop("substitutions", None)
+        return self._pool.run(sparql, timeout=self.query_timeout, **kwargs)
 
     def view(self) -> bytes:
         """The HTML view: the given file, or generated once from the data."""
@@ -475,6 +473,26 @@ class _Handler(BaseHTTPRequestHandler):
             values[key] = vals[0]
         text, subs = prepare_query(query, values)
         self._sparql(text, params, substitutions=subs)
+
+
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'  # strings
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'  # an IRI
+    r"|#[^\n]*"  # a comment
+    r"|[?$]\w+"  # a variable
+    r"|[\w.-]*:[\w.%:\\-]*"  # a prefixed name
+    r"|[A-Za-z]+"  # a keyword
+    r"|\S",
+    re.DOTALL,
+)
+
+
+def uses_service(text: str) -> bool:
+    """True when the SPARQL ``text`` has a ``SERVICE`` keyword (not in a string, IRI, comment or name)."""
+    return any(token.upper() == "SERVICE" for token in _TOKEN.findall(text))
 
 
 def _looks_like_update(text: str) -> bool:

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -22,7 +23,7 @@ from SPARQLWrapper import CSV, JSON, JSONLD, POST, RDFXML, TSV, TURTLE, XML, SPA
 
 from graph.build import run_build
 from graph.query import library_names, library_query, plain_value, prepare_query, run_query
-from graph.server import make_server, negotiate
+from graph.server import MAX_BODY, make_server, negotiate, uses_service
 from graph.store import open_data
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
@@ -34,6 +35,9 @@ EVENTS = (f"SELECT ?e ?label WHERE {{ ?e a <{NG}Event> ; <http://www.w3.org/2000
 #: about 2 s of work on the seeds: long enough to time out, short enough to end soon after
 SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { { SELECT ?c WHERE { GRAPH ?g { ?a ?b ?c } } LIMIT 120 } "
         "GRAPH ?h { ?d ?e ?f } FILTER(REGEX(STR(?c), STR(?f))) }")
+#: a cross product of every quad with itself four times over: days of work, no first result
+FOREVER = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g1 { ?a ?b ?c } GRAPH ?g2 { ?d ?e ?f } "
+           "GRAPH ?g3 { ?h ?i ?j } GRAPH ?g4 { ?k ?l ?m } }")
 
 
 @pytest.fixture(scope="module")
@@ -249,15 +253,143 @@ def test_result_limit_and_timeout(small_server):
     assert len(json.loads(body)["results"]["bindings"]) == 5
     started = time.monotonic()
     status, _, body = http(small_server.url + "sparql", data=form(SLOW))
-    assert status == 503 and b"timed out after 0.3 s" in body
-    assert time.monotonic() - started < 1.5
-    # the only worker is still busy with the slow query: the next one is told so
-    status, _, body = http(small_server.url + "sparql", data=form(EVENTS))
-    assert status == 503 and b"busy" in body
-    deadline = time.monotonic() + 30
+    assert status == 503 and b"timed out after 0.3 s and was stopped" in body
+    assert time.monotonic() - started < 5
+    # the worker was killed and replaced: queries are answered again
+    deadline = time.monotonic() + 60
     while http(small_server.url + "sparql", data=form("ASK {}"))[0] != 200:
-        assert time.monotonic() < deadline, "the worker never came back"
+        assert time.monotonic() < deadline, "no worker came back"
         time.sleep(0.2)
+
+
+def _worker_pids(server) -> set[int]:
+    return {w.process.pid for w in server._pool._all}
+
+
+@pytest.mark.slow
+def test_a_never_ending_query_is_stopped_while_the_server_keeps_serving(data):
+    """Two workers: one is stuck in a query that would run for days, the other keeps answering;
+    at the timeout the stuck worker is killed and replaced."""
+    srv = make_server(data, port=0, timeout=3, limit=100, workers=2).start()
+    try:
+        before = _worker_pids(srv)
+        assert len(before) == 2
+        stuck: dict = {}
+        thread = threading.Thread(target=lambda: stuck.update(answer=http(srv.url + "sparql", data=form(FOREVER))))
+        thread.start()
+        time.sleep(0.5)  # the forever query has a worker now
+        for _ in range(5):
+            status, _, body = http(srv.url + "sparql", data=form(EVENTS))
+            assert status == 200 and json.loads(body)["results"]["bindings"]
+        assert "answer" not in stuck  # still running
+        thread.join(timeout=30)
+        status, _, body = stuck["answer"]
+        assert status == 503 and b"timed out after 3 s and was stopped" in body
+        deadline = time.monotonic() + 60
+        while len(_worker_pids(srv)) < 2:
+            assert time.monotonic() < deadline, "the killed worker was not replaced"
+            time.sleep(0.2)
+        after = _worker_pids(srv)
+        assert len(after & before) == 1  # one original worker, one new
+        killed = (before - after).pop()
+        with pytest.raises(ProcessLookupError):
+            os.kill(killed, 0)
+        assert http(srv.url + "sparql", data=form(EVENTS))[0] == 200
+    finally:
+        srv.close()
+
+
+@pytest.mark.slow
+def test_a_busy_server_says_so(data):
+    srv = make_server(data, port=0, timeout=2, limit=100, workers=1).start()
+    try:
+        thread = threading.Thread(target=http, args=(srv.url + "sparql",), kwargs={"data": form(FOREVER)})
+        thread.start()
+        time.sleep(0.5)
+        status, _, body = http(srv.url + "sparql", data=form(EVENTS))
+        assert status == 503 and b"busy" in body
+        thread.join(timeout=30)
+    finally:
+        srv.close()
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+    "select * where { service silent <http://example.org/sparql> {?s ?p ?o} }",
+    "SELECT * WHERE { SERVICE ?ep { ?s ?p ?o } VALUES ?ep { <http://169.254.169.254/> } }",
+    "SELECT * WHERE {SERVICE<http://127.0.0.1:1/>{?s ?p ?o}}",
+])
+def test_service_clauses_are_refused(server, query):
+    for data in (form(query),):
+        status, _, body = http(server.url + "sparql", data=data)
+        assert status == 403 and b"SERVICE clauses" in body and b"--allow-service" in body
+    status, _, _ = http(server.url + "sparql?" + urllib.parse.urlencode({"query": query}))
+    assert status == 403
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("SELECT ?service WHERE { ?service a <http://e.org/SERVICE> }", False),
+    ('SELECT * WHERE { ?s ?p "SERVICE <http://x/>" } # SERVICE <http://x/>', False),
+    ("PREFIX ex: <http://e.org/> SELECT * WHERE { ?s ex:SERVICE ?o }", False),
+    ("SELECT * WHERE { ?s ?p ?o FILTER(?a<?b)SERVICE<http://x/>{} }", True),
+    ('SELECT * WHERE { ?s ?p "a\\\\" SERVICE <http://x/> {} }', True),
+])
+def test_service_detection(query, expected):
+    assert uses_service(query) is expected
+
+
+def test_service_names_in_strings_and_variables_are_fine(server):
+    query = 'SELECT ?service WHERE { BIND ("SERVICE <http://x/>" AS ?service) }'
+    status, _, body = http(server.url + "sparql", data=form(query))
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["service"]["value"].startswith("SERVICE")
+
+
+def test_service_clauses_run_when_allowed(data):
+    """Allowed, a SERVICE clause reaches the endpoint it names (here a stub on loopback) and joins its rows."""
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    calls = []
+
+    class Remote(BaseHTTPRequestHandler):
+        def _answer(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            calls.append(self.rfile.read(length) if length else self.path)
+            body = json.dumps({"head": {"vars": ["x"]},
+                               "results": {"bindings": [{"x": {"type": "uri", "value": "http://remote.example/x"}}]}})
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        do_GET = do_POST = _answer
+
+        def log_message(self, *args):
+            pass
+
+    remote = HTTPServer(("127.0.0.1", 0), Remote)
+    threading.Thread(target=remote.serve_forever, daemon=True).start()
+    srv = make_server(data, port=0, timeout=10, workers=1, allow_service=True).start()
+    try:
+        query = f"SELECT ?x WHERE {{ SERVICE <http://127.0.0.1:{remote.server_address[1]}/sparql> {{ ?x ?p ?o }} }}"
+        status, _, body = http(srv.url + "sparql", data=form(query))
+        assert status == 200, body
+        assert [b["x"]["value"] for b in json.loads(body)["results"]["bindings"]] == ["http://remote.example/x"]
+        assert calls
+    finally:
+        srv.close()
+        remote.shutdown()
+        remote.server_close()
+
+
+def test_an_oversized_request_body_is_refused_and_the_server_keeps_serving(server):
+    huge = form("SELECT * WHERE { ?s ?p ?o } #" + "x" * (MAX_BODY + 10))
+    status, _, body = http(server.url + "sparql", data=huge)
+    assert status == 413 and f"over {MAX_BODY} bytes".encode() in body
+    direct = b"ASK {}" + b" " * (MAX_BODY + 10)
+    status, _, _ = http(server.url + "sparql", data=direct, headers={"Content-Type": "application/sparql-query"})
+    assert status == 413
+    assert http(server.url + "sparql", data=form(EVENTS))[0] == 200
 
 
 @pytest.mark.parametrize("accept, expected", [
