@@ -12,6 +12,10 @@ are replaced with U+FFFD and a :class:`UnicodeWarning` naming the file is
 issued with :func:`warnings.warn`; the article is still read, because one bad
 byte in a long scraped article should not lose the article. A file with NUL
 bytes in its first 8 KB is binary and is rejected.
+
+Size: ``max_bytes`` (``--max-bytes``) limits one article. A ``.jsonl`` file is
+read line by line, never whole, so it may be of any size: the limit applies to
+each of its records, and a record over it is reported by line.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ from .types import Article
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 #: Metadata keys of a ``.txt`` header, ``.md`` front matter or ``.jsonl`` record.
 METADATA_KEYS = ("title", "url", "outlet", "date", "author", "language")
-#: Default limit on the size of one input file, in bytes (``--max-bytes``).
+#: Default limit on the size of one article (a file, or a ``.jsonl`` record), in bytes (``--max-bytes``).
 MAX_BYTES = 5_000_000
 
 _SNIFF_BYTES = 8192
@@ -83,12 +87,15 @@ def load_articles(
     """
     first_seen: dict[str, str] = {}
     for path in iter_input_paths(inputs, on_error=on_error):
-        try:
-            found = _read_file(path, max_bytes=max_bytes, on_error=on_error)
-        except InputError as err:
-            on_error(err)
-            continue
-        for article, line in found:
+        found = _read_file(path, max_bytes=max_bytes, on_error=on_error)
+        while True:
+            try:
+                article, line = next(found)
+            except StopIteration:
+                break
+            except InputError as err:  # the file as a whole (a .jsonl file may fail midway)
+                on_error(err)
+                break
             where = f"{path}:{line}" if line is not None else str(path)
             if article.id in first_seen:
                 problem = f"duplicate article id {article.id!r} (first seen in {first_seen[article.id]})"
@@ -156,12 +163,18 @@ def _walk(root: Path, on_error: OnError) -> list[Path]:
 # --- reading one file ----------------------------------------------------------------
 
 
-def _read_file(path: Path, *, max_bytes: int, on_error: OnError | None) -> list[tuple[Article, int | None]]:
-    """Articles of one file, each with its line number (``.jsonl``) or ``None``."""
+def _read_file(path: Path, *, max_bytes: int, on_error: OnError | None) -> Iterator[tuple[Article, int | None]]:
+    """Articles of one file, each with its line number (``.jsonl``) or ``None``, as they are read.
+
+    Raises :class:`InputError` (while iterating) when the file cannot be read.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         kind = f"'{suffix}'" if suffix else "(no extension)"
         raise InputError(str(path), f"unsupported file type {kind} (expected {', '.join(SUFFIXES)})")
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, max_bytes=max_bytes, on_error=on_error)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -174,10 +187,59 @@ def _read_file(path: Path, *, max_bytes: int, on_error: OnError | None) -> list[
     text = _decode(data, path, html=suffix in (".html", ".htm"))
     if not text.strip():
         raise InputError(str(path), "empty file")
-    if suffix == ".jsonl":
-        return _parse_jsonl(text, path, on_error)
     parse = {".txt": _parse_txt, ".md": _parse_md}.get(suffix, _parse_html)
-    return [(parse(text, path), None)]
+    yield parse(text, path), None
+
+
+def _read_jsonl(path: Path, *, max_bytes: int, on_error: OnError | None) -> Iterator[tuple[Article, int | None]]:
+    """The records of a ``.jsonl`` file, read a line at a time (see :func:`_read_file`)."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        raise InputError(str(path), f"cannot read file: {err.strerror or err}") from err
+    with handle:
+        try:
+            head = handle.read(_SNIFF_BYTES)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                # rare: UTF-16 has no byte-wise lines, so the file is read whole (up to the limit)
+                data = head + handle.read(max_bytes + 1)
+                if len(data) > max_bytes:
+                    raise InputError(str(path), f"UTF-16 JSONL file over the {_format_size(max_bytes)} limit "
+                                                "(--max-bytes); convert it to UTF-8")
+                lines: Iterable[bytes] = [line.encode("utf-8") for line in
+                                          _decode(data, path, html=False).split("\n")]
+            elif b"\0" in head:
+                raise InputError(str(path), "binary file, not text")
+            else:
+                handle.seek(0)
+                lines = handle
+            any_text = False
+            for number, raw in enumerate(lines, start=1):
+                raw = raw.removesuffix(b"\n").removesuffix(b"\r")
+                if len(raw) > max_bytes:
+                    # the rest of an overlong line is still read by the iterator, but not kept
+                    err = InputError(str(path), f"record is {_format_size(len(raw))}, over the "
+                                                f"{_format_size(max_bytes)} limit (--max-bytes)", line=number)
+                    any_text = True
+                    if on_error is None:
+                        raise err
+                    on_error(err)
+                    continue
+                line = _decode(raw, path, html=False) if number > 1 or not raw.startswith(codecs.BOM_UTF8) \
+                    else _decode(raw[len(codecs.BOM_UTF8):], path, html=False)
+                if not line.strip():
+                    continue
+                any_text = True
+                try:
+                    yield _parse_record(line, path, number), number
+                except InputError as err:
+                    if on_error is None:
+                        raise
+                    on_error(err)
+        except OSError as err:
+            raise InputError(str(path), f"cannot read file: {err.strerror or err}") from err
+    if not any_text:
+        raise InputError(str(path), "empty file")
 
 
 def _decode(data: bytes, path: Path, *, html: bool) -> str:
@@ -274,20 +336,6 @@ def _parse_html(text: str, path: Path) -> Article:
         "language": document.language or (lang.group(1) if lang else None),
     }
     return _article(path.stem, body, path, meta)
-
-
-def _parse_jsonl(text: str, path: Path, on_error: OnError | None) -> list[tuple[Article, int | None]]:
-    found: list[tuple[Article, int | None]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            found.append((_parse_record(line, path, number), number))
-        except InputError as err:
-            if on_error is None:
-                raise
-            on_error(err)
-    return found
 
 
 def _parse_record(line: str, path: Path, number: int) -> Article:

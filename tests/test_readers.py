@@ -335,3 +335,39 @@ def test_duplicate_id_first_wins(tmp_path: Path) -> None:
     articles, errors = load([tmp_path])
     assert [(a.id, a.title) for a in articles] == [("strike", "First headline"), ("other", "Other headline")]
     assert [str(error) for error in errors] == [f"{second}: duplicate article id 'strike' (first seen in {first})"]
+
+
+def test_jsonl_size_limit_applies_to_each_record_not_the_file(tmp_path: Path) -> None:
+    records = [json.dumps({"id": f"r{i}", "text": BODY}) for i in range(40)]
+    records[7] = json.dumps({"id": "huge", "text": "x " * 2_000})
+    path = write(tmp_path, "many.jsonl", "\n".join(records) + "\n")
+    assert path.stat().st_size > 5_000
+    articles, errors = load([path], max_bytes=1_000)
+    assert len(articles) == 39 and "huge" not in {a.id for a in articles}
+    assert [str(e) for e in errors] == [f"{path}:8: record is 4.0 kB, over the 1.0 kB limit (--max-bytes)"]
+
+
+def test_jsonl_is_read_as_a_stream(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first record comes before the rest of the file is parsed."""
+    import graph.readers as readers
+
+    parsed: list[int] = []
+    real = readers._parse_record
+    monkeypatch.setattr(readers, "_parse_record", lambda line, path, number: (parsed.append(number),
+                                                                               real(line, path, number))[1])
+    path = write(tmp_path, "stream.jsonl", "".join(json.dumps({"id": f"r{i}", "text": BODY}) + "\n"
+                                                   for i in range(5_000)))
+    stream = load_articles([path], on_error=lambda err: None)
+    assert next(stream).id == "r0" and parsed == [1]
+    assert sum(1 for _ in stream) == 4_999 and len(parsed) == 5_000
+
+
+def test_jsonl_with_bom_crlf_and_utf16(tmp_path: Path) -> None:
+    record = json.dumps({"id": "b", "text": BODY}, ensure_ascii=False)
+    path = write(tmp_path, "bom.jsonl", codecs.BOM_UTF8 + (record + "\r\n").encode() * 1)
+    assert [a.id for a in read_article_file(path)] == ["b"]
+    wide = write(tmp_path, "wide.jsonl", codecs.BOM_UTF16_LE + (record + "\n").encode("utf-16-le"))
+    assert [a.text for a in read_article_file(wide)] == [BODY]
+    empty = write(tmp_path, "empty.jsonl", "\n\n")
+    with pytest.raises(InputError, match="empty file"):
+        read_article_file(empty)
