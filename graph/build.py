@@ -22,7 +22,7 @@ from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.claims import claim_to_record
-from graph.errors import InputError, OptionError, OutputError
+from graph.errors import InputError, OptionError, OutputError, StoreError
 from graph.extract import extract_article
 from graph.extract.common import compile_cues
 from graph.nlp import load_pipeline, parse_articles
@@ -180,9 +180,9 @@ def run_build(
     max_bytes: int = 5_000_000,
     rules: str | None = None,
     html: bool = True,
-    store: str | None = None,
+    store: str | os.PathLike[str] | object | None = None,
     aliases: str | None = None,
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: Callable[[InputError | StoreError], None] | None = None,
     on_article: Callable[[Extraction], None] | None = None,
     extractions: Callable[[Iterable[Article]], Iterable[Extraction]] | None = None,
 ) -> BuildSummary:
@@ -191,8 +191,12 @@ def run_build(
     Articles stream through parsing and extraction; each article's graph is
     spilled to a temporary on-disk store and its claims to ``claims.jsonl`` as
     it is built. With ``store`` (a folder), each article is also committed to a
-    persistent Oxigraph store, in its own transaction. ``extractions`` replaces
-    the local parse-and-extract step (for example with a Dask cluster).
+    persistent Oxigraph store, in its own transaction; an ``http(s)://`` URL
+    writes to a SPARQL server (:mod:`graph.remote`), and an opened store object
+    (anything with ``save_article`` and ``close``) is used as it is, and closed.
+    An article that cannot be stored is reported like a bad input and the
+    build goes on. ``extractions`` replaces the local parse-and-extract step
+    (for example with a Dask cluster).
     """
     if rdf_format not in RDF_FORMATS:
         raise OptionError("--format", rdf_format, list(RDF_FORMATS))
@@ -205,7 +209,7 @@ def run_build(
         raise OutputError(f"{out}: output folder is not writable")
     summary = BuildSummary()
 
-    def report(err: InputError) -> None:
+    def report(err: InputError | StoreError) -> None:
         summary.failed += 1
         summary.errors.append(str(err))
         if on_error is not None:
@@ -224,9 +228,7 @@ def run_build(
     try:
         spill = GraphSpill(work / "graphs")
         if store is not None:
-            from graph.store import open_store
-
-            persistent = open_store(store)
+            persistent = _open_persistent(store)
         for ex in stream:
             ex = apply_aliases(ex, table)
             summary.articles += 1
@@ -234,7 +236,10 @@ def run_build(
             if persistent is not None:
                 one = new_dataset()
                 add_extraction(one, ex)
-                persistent.save_article(ex.article.id, one)
+                try:
+                    persistent.save_article(ex.article.id, one)
+                except StoreError as exc:
+                    report(exc)
             claims_out.write(claim_to_record(c) for c in ex.claims)
             for claim in ex.claims:
                 summary.claims[claim.kind] += 1
@@ -269,6 +274,19 @@ def run_build(
             persistent.close()
         shutil.rmtree(work, ignore_errors=True)
     return summary
+
+
+def _open_persistent(store):
+    """The store a build writes to: a folder, a SPARQL server's URL, or a store object."""
+    if not isinstance(store, (str, os.PathLike)):
+        return store
+    from graph.remote import is_remote, open_remote
+
+    if is_remote(store):
+        return open_remote(str(store))
+    from graph.store import open_store
+
+    return open_store(store)
 
 
 def progress_enabled(stream=sys.stderr) -> bool:

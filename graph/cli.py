@@ -43,6 +43,7 @@ def build_cli(args: argparse.Namespace) -> int:
         from graph.distributed import dask_extractions
 
         extractions = partial(dask_extractions, address=args.dask, model=args.model, rules=args.rules)
+    store = _build_store(args)
     progress = _Progress(progress_enabled() and not args.quiet)
     with warnings.catch_warnings():
         warnings.simplefilter("always")
@@ -57,7 +58,7 @@ def build_cli(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes,
             rules=args.rules,
             html=not args.no_html,
-            store=args.store,
+            store=store,
             aliases=args.aliases,
             on_error=on_error,
             on_article=progress,
@@ -74,6 +75,17 @@ def build_cli(args: argparse.Namespace) -> int:
         print(f"error: {summary.failed} input(s) failed (--strict)", file=sys.stderr)
         return 1
     return 0
+
+
+def _build_store(args: argparse.Namespace):
+    """``--store``: a folder (opened by the build), or a SPARQL server opened here with its endpoints."""
+    from graph.remote import is_remote, open_remote
+
+    if args.store is not None and is_remote(args.store):
+        return open_remote(args.store, query=args.store_query, gsp=args.store_gsp)
+    if args.store_query or args.store_gsp:
+        raise NewsgraphError("--store-query and --store-gsp go with --store http(s)://...")
+    return args.store
 
 
 def evaluate_cli(args: argparse.Namespace) -> int:
@@ -108,8 +120,14 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--dask", default=None, metavar="ADDRESS", help="parse and extract on a Dask cluster: tcp://HOST:PORT, or local:N to start N local workers")
     b.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help="skip files larger than N bytes (default 5 MB)")
     b.add_argument("--rules", default=None, metavar="FILE.yaml", help="extra cue lexicon merged with the built-in one")
-    b.add_argument("--store", default=None, metavar="PATH",
-                   help="also add every article to a persistent Oxigraph store at PATH (incremental)")
+    b.add_argument("--store", default=None, metavar="PATH|URL",
+                   help="also add every article to a persistent Oxigraph store at PATH (incremental), "
+                        "or to a SPARQL 1.1 server at URL (endpoints URL/query and URL/store, as the "
+                        "oxigraph server's; credentials in the URL or NEWSGRAPH_STORE_USER/_PASSWORD)")
+    b.add_argument("--store-query", default=None, metavar="URL",
+                   help="the server's SPARQL query endpoint, when not URL/query")
+    b.add_argument("--store-gsp", default=None, metavar="URL",
+                   help="the server's Graph Store Protocol endpoint, when not URL/store")
     b.add_argument("--aliases", default=None, metavar="FILE",
                    help="alias file (.yaml or .csv): canonical names, aliases, Wikidata QIDs, sides, splits")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input failed")

@@ -16,10 +16,13 @@ examples:
   newsgraph query out/graph.trig --name conflicting_figures --format csv > conflicts.csv
   newsgraph query out/ my_query.rq --format json
   newsgraph query store/ -e 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
+  newsgraph query http://localhost:7878/query --name figures_by_event
 
 DATA is one store folder (made by 'build --store', opened read-only), one
-build output folder (its graph.trig), or RDF files (.trig, .nq, .ttl, .nt,
-.jsonld), loaded in memory. IRI parameters take a full IRI, <IRI>, or the
+build output folder (its graph.trig), RDF files (.trig, .nq, .ttl, .nt,
+.jsonld), loaded in memory, or the URL of a SPARQL 1.1 query endpoint
+(credentials in the URL or in NEWSGRAPH_STORE_USER and
+NEWSGRAPH_STORE_PASSWORD). IRI parameters take a full IRI, <IRI>, or the
 prefixes id: (https://w3id.org/newsgraph/id/) and ng:. Values are bound as RDF
 terms, never pasted into the query.
 """
@@ -53,6 +56,7 @@ def query_cli(args: argparse.Namespace) -> int:
         read_query_file,
         run_query,
     )
+    from graph.remote import RemoteStore, is_remote
     from graph.store import open_data
 
     if args.list:
@@ -78,8 +82,13 @@ def query_cli(args: argparse.Namespace) -> int:
     else:
         query = LibraryQuery(name="-e", text=args.expression)
     text, subs = prepare_query(query, parse_param_args(args.param))
-    with open_data(data) as store:
-        result = run_query(store.ox, text, substitutions=subs, limit=args.limit)
+    if any(is_remote(d) for d in data):
+        if len(data) != 1:
+            raise NewsgraphError("a SPARQL endpoint URL must be given alone")
+        result = run_query(RemoteStore(data[0]), text, substitutions=subs, limit=args.limit)
+    else:
+        with open_data(data) as store:
+            result = run_query(store.ox, text, substitutions=subs, limit=args.limit)
     text = format_result(result, args.format, max_width=args.max_width)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     if result.truncated:
@@ -97,7 +106,8 @@ def serve_cli(args: argparse.Namespace) -> int:
     store = open_data(args.data)
     try:
         server = make_server(store, host=args.host, port=args.port, timeout=args.timeout,
-                             limit=args.limit, workers=args.workers, html=args.html, log=not args.quiet)
+                             limit=args.limit, workers=args.workers, html=args.html, log=not args.quiet,
+                             allow_service=args.allow_service)
     except OSError as exc:
         store.close()
         raise NewsgraphError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
@@ -139,8 +149,8 @@ def add_commands(sub) -> None:
                     "a readable table by default, or the standard SPARQL results in JSON, XML, CSV or TSV.",
         epilog=QUERY_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     q.add_argument("data", nargs="*", metavar="DATA",
-                   help="a store folder, a build output folder, or RDF files; a last argument ending "
-                        "in .rq is the query file")
+                   help="a store folder, a build output folder, RDF files, or a SPARQL endpoint URL; "
+                        "a last argument ending in .rq is the query file")
     q.add_argument("--name", "-n", metavar="NAME", help="a query of the library (see --list)")
     q.add_argument("-e", "--expression", metavar="SPARQL", help="the query text itself")
     q.add_argument("--param", "-p", action="append", metavar="NAME=VALUE",
@@ -167,7 +177,11 @@ def add_commands(sub) -> None:
     s.add_argument("--limit", type=_positive, default=10_000, metavar="N",
                    help="return at most N rows or triples per query (default: 10000)")
     s.add_argument("--workers", type=_positive, default=4, metavar="N",
-                   help="queries evaluated at the same time (default: 4)")
+                   help="worker processes, i.e. queries evaluated at the same time (default: 4); "
+                        "a query past --timeout is stopped by killing its worker")
+    s.add_argument("--allow-service", action="store_true",
+                   help="allow SERVICE clauses (the server then fetches from the endpoints a query names); "
+                        "refused by default")
     s.add_argument("--html", default=None, metavar="FILE",
                    help="serve this graph.html at / instead of generating the view from the data")
     s.add_argument("--quiet", action="store_true", help="do not log requests on stderr")

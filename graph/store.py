@@ -110,22 +110,9 @@ class Store:
         nodes are not supported (the mapping makes none): they would be new
         nodes at every save.
         """
-        from graph.rdf import graph_iri  # only builds write; keep spaCy out of query start-up
-
         if self.read_only:
             raise StoreError(f"{self.path}: store is open read-only")
-        try:
-            quads = list(ox.parse(ds.serialize(format="ox-nquads"), format=ox.RdfFormat.N_QUADS))
-        except (SyntaxError, ValueError) as exc:
-            raise StoreError(f"article {article_id!r}: cannot convert to N-Quads: {exc}") from exc
-        # the article's own graph is replaced even when the new data lacks it
-        named: dict[ox.NamedNode, set[ox.Quad]] = {ox.NamedNode(str(graph_iri(article_id))): set()}
-        default: list[ox.Quad] = []
-        for q in quads:
-            if isinstance(q.graph_name, ox.DefaultGraph):
-                default.append(q)
-            else:
-                named.setdefault(q.graph_name, set()).add(q)
+        named, default = article_quads(article_id, ds)
         store = self.ox
         default = merge_default(default, stored_label=self._stored_label)
         existed = any(store.contains_named_graph(g) for g in named)
@@ -151,6 +138,28 @@ class Store:
         if self._lock_fd is not None:
             os.close(self._lock_fd)  # closing the descriptor drops the shared lock
             self._lock_fd = None
+
+
+def article_quads(article_id: str, ds: Dataset) -> tuple[dict[ox.NamedNode, set[ox.Quad]], list[ox.Quad]]:
+    """``ds`` as pyoxigraph quads: ``({graph: quads}, default-graph quads)``.
+
+    The article's own graph ``graph_iri(article_id)`` is always a key, empty
+    when ``ds`` lacks it, so that saving replaces it all the same.
+    """
+    from graph.rdf import graph_iri  # only builds write; keep spaCy out of query start-up
+
+    try:
+        quads = list(ox.parse(ds.serialize(format="ox-nquads"), format=ox.RdfFormat.N_QUADS))
+    except (SyntaxError, ValueError) as exc:
+        raise StoreError(f"article {article_id!r}: cannot convert to N-Quads: {exc}") from exc
+    named: dict[ox.NamedNode, set[ox.Quad]] = {ox.NamedNode(str(graph_iri(article_id))): set()}
+    default: list[ox.Quad] = []
+    for q in quads:
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            default.append(q)
+        else:
+            named.setdefault(q.graph_name, set()).add(q)
+    return named, default
 
 
 def merge_default(quads: Iterable[ox.Quad], *, stored_label) -> list[ox.Quad]:
