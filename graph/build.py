@@ -61,7 +61,16 @@ def extract_stream(
     n_process: int = 1,
     rules: str | None = None,
 ) -> Iterator[Extraction]:
-    """Parse and extract each article; a stream, never the whole corpus at once."""
+    """Parse and extract each article; a stream, never the whole corpus at once.
+
+    With ``n_process`` > 1, worker processes parse and extract
+    (:mod:`graph.parallel`); results keep the input order.
+    """
+    if n_process > 1:
+        from graph.parallel import process_extractions
+
+        yield from process_extractions(articles, n_process, model=model, rules=rules)
+        return
     nlp = load_pipeline(model)
     cues = compile_cues(load_lexicon(rules))
     for doc, article in parse_articles(nlp, articles, n_process=n_process):
