@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -119,10 +120,43 @@ def _figure_row(claim: Claim) -> tuple:
     return (claim_iri(claim), event, f.quantity, claim.source.name, f.low, f.high)
 
 
+#: Names of a build's temporaries, with the process id: its work folder, and outputs being written.
+_TEMPORARY = re.compile(r"\.newsgraph-build-(\d+)-[a-z0-9_]{8}"
+                        r"|\.(?:claims\.jsonl|graph\.(?:trig|nq|ttl|jsonld|html))\.(\d+)\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_temporaries(folder: Path) -> list[str]:
+    """Remove the temporary files and folders of builds that were killed (their process is gone).
+
+    Temporaries carry their process id in their name; those of a live
+    process (another build writing to the same folder) are left alone.
+    Returns the names removed.
+    """
+    removed = []
+    for entry in folder.iterdir():
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match is None:
+            continue
+        pid = int(match.group(1) or match.group(2))
+        try:
+            os.kill(pid, 0)
+            continue  # alive
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # alive, another user's
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry.name)
+    return removed
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Write through a temporary file in the same folder, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -172,7 +206,7 @@ class ClaimWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
         self.tmp = Path(tmp)
         self.fh = os.fdopen(fd, "w", encoding="utf-8")
 
@@ -242,7 +276,8 @@ def run_build(
     default = new_dataset()
     figures: list[tuple] = []
     actors: set[str] = set()
-    work = Path(tempfile.mkdtemp(prefix=".newsgraph-build-", dir=out))
+    remove_stale_temporaries(out)
+    work = Path(tempfile.mkdtemp(prefix=f".newsgraph-build-{os.getpid()}-", dir=out))
     claims_out = ClaimWriter(out / "claims.jsonl")
     persistent = None
     try:

@@ -114,14 +114,14 @@ class Store:
             raise StoreError(f"{self.path}: store is open read-only")
         named, default = article_quads(article_id, ds)
         store = self.ox
-        default = merge_default(default, stored_label=self._stored_label)
-        existed = any(store.contains_named_graph(g) for g in named)
-        if all(set(self.quads(g)) == qs for g, qs in named.items()) and all(q in store for q in default):
-            return "unchanged"
         try:
+            default = merge_default(default, stored_label=self._stored_label)
+            existed = any(store.contains_named_graph(g) for g in named)
+            if all(set(self.quads(g)) == qs for g, qs in named.items()) and all(q in store for q in default):
+                return "unchanged"
             store.update(_replace_update(named, default))
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"{self.path or 'store'}: cannot save article {article_id!r}: {exc}") from exc
+            raise _io_error(self.path, f"cannot save article {article_id!r}", exc) from exc
         return "replaced" if existed else "added"
 
     def _stored_label(self, subject: ox.NamedNode | ox.BlankNode) -> ox.Literal | None:
@@ -132,12 +132,16 @@ class Store:
     def close(self) -> None:
         """Release the store (and the reader's lock). Safe to call twice."""
         inner, self._inner = self._inner, None
-        if inner is not None and not self.read_only and self.path is not None:
-            inner.flush()
-        del inner
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)  # closing the descriptor drops the shared lock
-            self._lock_fd = None
+        try:
+            if inner is not None and not self.read_only and self.path is not None:
+                inner.flush()
+        except (OSError, RuntimeError) as exc:
+            raise _io_error(self.path, "cannot write the store to disk", exc) from exc
+        finally:
+            del inner
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)  # closing the descriptor drops the shared lock
+                self._lock_fd = None
 
 
 def article_quads(article_id: str, ds: Dataset) -> tuple[dict[ox.NamedNode, set[ox.Quad]], list[ox.Quad]]:
@@ -218,6 +222,9 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> Stor
     if p.exists() and not p.is_dir():
         raise StoreError(f"{p}: is a file, not a store folder")
     is_store = (p / "CURRENT").is_file()
+    if not is_store and (p / "LOCK").is_file() and _locked(p / "LOCK"):
+        # another process is creating a store here: RocksDB holds LOCK before CURRENT exists
+        raise StoreError(f"{p}: store is in use by another process (a build?); wait for it to finish")
     if read_only and not is_store:
         raise StoreError(f"{p}: no store here (build one with 'newsgraph build ... --store {p}')")
     if not is_store and p.is_dir() and any(p.iterdir()):
@@ -252,6 +259,30 @@ def _reader_lock(path: Path) -> int | None:
         raise StoreError(f"{path}: store is in use by another process (a running build?); "
                          "wait for it to finish") from None
     return fd
+
+
+def _locked(lock: Path) -> bool:
+    """True when another process holds a lock on the file ``lock``."""
+    try:
+        fd = os.open(lock, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # also drops the lock just taken
+    return False
+
+
+def _io_error(path: Path | None, doing: str, exc: BaseException) -> StoreError:
+    """A store error found while reading or writing: corruption gets the same advice as at opening."""
+    low = str(exc).lower()
+    if "corrupt" in low or "checksum" in low:
+        return StoreError(f"{path or 'store'}: store is corrupt ({doing}); remove it and rebuild it from the "
+                          f"articles ({exc})")
+    return StoreError(f"{path or 'store'}: {doing}: {exc}")
 
 
 def _open_error(path: Path, exc: BaseException) -> StoreError:

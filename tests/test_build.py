@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,3 +138,23 @@ def test_unwritable_output_folder_is_a_clear_error(tmp_path, seeds_dir):
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match="cannot create output folder"):
         run_build([str(seeds_dir)], blocker / "out")
+
+
+def test_temporaries_of_dead_builds_are_removed_and_others_kept(tmp_path):
+    from graph.build import remove_stale_temporaries
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    alive = os.getpid()
+    names = [f".newsgraph-build-{dead.pid}-abcd1234", f".claims.jsonl.{dead.pid}.k2j3h_ab.tmp",
+             f".graph.trig.{dead.pid}.x1y2z3w4.tmp", f".newsgraph-build-{alive}-abcd1234",
+             f".claims.jsonl.{alive}.k2j3h_ab.tmp", f".report.{dead.pid}.abcdefgh.tmp", "claims.jsonl", "notes.txt"]
+    for name in names:
+        if "newsgraph-build" in name:
+            (tmp_path / name).mkdir()
+            (tmp_path / name / "inside").write_text("x")
+        else:
+            (tmp_path / name).write_text("x")
+    removed = remove_stale_temporaries(tmp_path)
+    assert sorted(removed) == sorted(names[:3])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[3:])

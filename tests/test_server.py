@@ -22,7 +22,7 @@ import pytest
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from graph.build import run_build
-from graph.query import library_names, library_query, plain_value, prepare_query, run_query
+from graph.query import QueryTimeout, library_names, library_query, plain_value, prepare_query, run_query
 from graph.server import MAX_BODY, make_server, negotiate, uses_service
 from graph.store import open_data
 
@@ -300,17 +300,30 @@ def test_a_never_ending_query_is_stopped_while_the_server_keeps_serving(data):
 
 
 @pytest.mark.slow
-def test_a_busy_server_says_so(data):
-    srv = make_server(data, port=0, timeout=2, limit=100, workers=1).start()
+def test_a_busy_pool_says_so(seeds_build):
+    """With its only worker stuck, the pool answers 'busy' once the wait for a worker times out."""
+    from graph.querypool import QueryPool
+
+    pool = QueryPool(seeds_build / "store", workers=1, limit=10)
     try:
-        thread = threading.Thread(target=http, args=(srv.url + "sparql",), kwargs={"data": form(FOREVER)})
+        stuck: dict = {}
+
+        def forever():
+            try:
+                pool.run(FOREVER, timeout=5)
+            except QueryTimeout as exc:
+                stuck["error"] = str(exc)
+
+        thread = threading.Thread(target=forever)
         thread.start()
         time.sleep(0.5)
-        status, _, body = http(srv.url + "sparql", data=form(EVENTS))
-        assert status == 503 and b"busy" in body
+        with pytest.raises(QueryTimeout, match="busy"):
+            pool.run(EVENTS, timeout=0.5)
         thread.join(timeout=30)
+        assert "timed out after 5 s and was stopped" in stuck["error"]
+        assert pool.run(EVENTS, timeout=30).rows  # the replacement worker answers
     finally:
-        srv.close()
+        pool.close()
 
 
 @pytest.mark.parametrize("query", [

@@ -384,3 +384,22 @@ def test_a_closed_store_says_so(tmp_path):
     store.close()
     with pytest.raises(StoreError, match="closed"):
         len(store)
+
+
+def test_damage_found_when_writing_is_a_store_error(tmp_path):
+    """Corruption that RocksDB only notices at a read or at the final flush gets the corrupt-store advice."""
+    class Damaged:
+        def flush(self):
+            raise RuntimeError("Corruption: block checksum mismatch: stored = 1, computed = 2")
+
+        def quads_for_pattern(self, *args):
+            raise OSError("Corruption: block checksum mismatch")
+
+        contains_named_graph = quads_for_pattern
+
+    store = Store(Damaged(), path=tmp_path / "store")
+    with pytest.raises(StoreError, match=r"store is corrupt \(cannot save article 'a1'\); remove it"):
+        store.save_article("a1", new_dataset())
+    with pytest.raises(StoreError, match=r"store is corrupt \(cannot write the store to disk\)"):
+        store.close()
+    store.close()  # closed all the same: a second close does nothing
