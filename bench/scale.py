@@ -25,11 +25,12 @@ mix:
 
 Each run prints articles/s, words/s and the peak memory: ``peak_rss`` is the
 highest sampled sum of the RSS of the run's process tree (the process and every
-child: spaCy's ``n_process`` workers, Dask's workers) and is an upper bound
-(pages shared after fork count once per process); ``maxrss`` is the kernel's
-high-water mark of the run's process alone; ``cpu`` is the CPU time of the run's
-process tree (``main``: the run's own process, which does the extraction and
-the RDF when spaCy parses in ``n_process`` workers). Every build line has the
+child: spaCy's ``n_process`` workers for bare spaCy, the build's parse-and-extract
+workers, Dask's workers) and is an upper bound (pages shared after fork count
+once per process); ``maxrss`` is the kernel's high-water mark of the run's
+process alone; ``cpu`` is the CPU time of the run's process tree (``main``: the
+run's own process, which reads the articles and does the RDF when workers parse
+and extract). Every build line has the
 ratio to bare spaCy at the same number of processes, in wall time (``ratio``)
 and in CPU time (``cpu_ratio``, much less sensitive to other load on the
 machine), and the last lines give the speedup of 2 processes over 1. Targets: ratio >= 0.85, 2 processes >= 1.7x one, peak RSS

