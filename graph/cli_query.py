@@ -107,7 +107,7 @@ def serve_cli(args: argparse.Namespace) -> int:
     try:
         server = make_server(store, host=args.host, port=args.port, timeout=args.timeout,
                              limit=args.limit, workers=args.workers, html=args.html, log=not args.quiet,
-                             allow_service=args.allow_service)
+                             allow_service=args.allow_service, worker_memory=args.worker_memory)
     except OSError as exc:
         store.close()
         raise NewsgraphError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
@@ -179,6 +179,8 @@ def add_commands(sub) -> None:
     s.add_argument("--workers", type=_positive, default=4, metavar="N",
                    help="worker processes, i.e. queries evaluated at the same time (default: 4); "
                         "a query past --timeout is stopped by killing its worker")
+    s.add_argument("--worker-memory", type=_positive, default=1024, metavar="MB",
+                   help="memory one query worker may use (default: 1024); a query that needs more gets 503")
     s.add_argument("--allow-service", action="store_true",
                    help="allow SERVICE clauses (the server then fetches from the endpoints a query names); "
                         "refused by default")

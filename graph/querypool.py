@@ -12,12 +12,20 @@ A store in memory (RDF files given to ``serve``) is first copied into a
 temporary on-disk store that the workers open, and removed on :meth:`close`.
 Results come back pickled (:class:`~graph.query.QueryResult` holds pyoxigraph
 terms, which pickle), cut at the pool's row limit by the worker.
+
+Each worker's memory is capped (``RLIMIT_DATA``, ``memory_mb``): a query that
+would need more (an ``ORDER BY`` over a cross product is sorted in memory
+before any limit applies) makes its worker abort instead of the machine
+swapping; the caller gets :class:`QueryOutOfMemory` and the worker is
+replaced.
 """
 from __future__ import annotations
 
 import multiprocessing
 import queue
+import resource
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -31,10 +39,22 @@ from graph.query import QueryError, QueryResult, QueryTimeout, run_query
 
 #: Seconds a new worker may take to start and open the store.
 START_TIMEOUT = 60.0
+#: Default memory cap of one worker, in MB (the store's caches included; a worker starts in about 100 MB).
+WORKER_MEMORY_MB = 1024
 
 
-def _worker_main(conn: Connection, path: str, limit: int | None) -> None:
-    """A worker process: open the store read-only, then answer queries until the pipe closes."""
+class QueryOutOfMemory(QueryError):
+    """A query needed more memory than a worker may use; it was stopped and the worker replaced."""
+
+
+def _worker_main(conn: Connection, path: str, limit: int | None, memory_mb: int | None = None) -> None:
+    """A worker process: cap its memory, open the store read-only, then answer queries until the pipe closes."""
+    if memory_mb:
+        cap = memory_mb * 2**20
+        try:
+            resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
+        except (ValueError, OSError):  # a hard limit below the cap already: keep it
+            pass
     try:
         store = ox.Store.read_only(path)
     except (OSError, RuntimeError, ValueError) as exc:
@@ -77,7 +97,8 @@ class QueryPool:
     the answer comes (at most what is left of the timeout).
     """
 
-    def __init__(self, source: Path | ox.Store, *, workers: int = 4, limit: int | None = None) -> None:
+    def __init__(self, source: Path | ox.Store, *, workers: int = 4, limit: int | None = None,
+                 memory_mb: int | None = WORKER_MEMORY_MB) -> None:
         self._tmp: str | None = None
         if isinstance(source, ox.Store):
             self._tmp = tempfile.mkdtemp(prefix="newsgraph-serve-")
@@ -94,6 +115,7 @@ class QueryPool:
             path = Path(source)
         self.path = path
         self.limit = limit
+        self.memory_mb = memory_mb
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -117,7 +139,7 @@ class QueryPool:
 
     def _spawn(self) -> _Worker:
         mine, theirs = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(theirs, str(self.path), self.limit),
+        process = self._context.Process(target=_worker_main, args=(theirs, str(self.path), self.limit, self.memory_mb),
                                         name="newsgraph-query-worker", daemon=True)
         process.start()
         theirs.close()
@@ -178,8 +200,13 @@ class QueryPool:
                 raise QueryTimeout(f"query timed out after {timeout:g} s and was stopped")
             status, payload = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
+            worker.process.join(timeout=5)
+            code = worker.process.exitcode
             self._retire(worker)
-            raise QueryError("the query worker stopped unexpectedly (out of memory?); "
+            if code == -signal.SIGABRT and self.memory_mb:
+                raise QueryOutOfMemory(f"query stopped: it needed more than the {self.memory_mb} MB a query "
+                                       f"worker may use") from None
+            raise QueryError(f"the query worker stopped unexpectedly (exit status {code}); "
                              "the query was not answered") from None
         self._idle.put(worker)
         if status == "ok":

@@ -14,7 +14,8 @@ Standard library only (:class:`http.server.ThreadingHTTPServer`):
   (:class:`graph.querypool.QueryPool`); after ``timeout`` seconds the client
   gets ``503`` and that worker is killed and replaced, so a query that would
   run forever costs nothing after its timeout and the other workers keep
-  serving. At most ``limit`` rows or triples are returned;
+  serving. A worker may use ``worker_memory`` MB: a query that needs more gets
+  ``503`` and its worker is replaced. At most ``limit`` rows or triples are returned;
   ``X-Newsgraph-Truncated: true`` says some were dropped.
 * ``SERVICE`` clauses (federated queries, which would make the server fetch
   from any host a client names) are refused with ``403`` unless the server was
@@ -52,7 +53,7 @@ from graph.query import (
     library_query,
     prepare_query,
 )
-from graph.querypool import QueryPool
+from graph.querypool import WORKER_MEMORY_MB, QueryOutOfMemory, QueryPool
 from graph.store import Store
 
 #: Largest request body accepted (bytes).
@@ -112,6 +113,7 @@ class SparqlServer(ThreadingHTTPServer):
         html: str | Path | None = None,
         log: bool = False,
         allow_service: bool = False,
+        worker_memory: int | None = WORKER_MEMORY_MB,
     ) -> None:
         super().__init__((host, port), _Handler)
         self.store = store
@@ -121,7 +123,8 @@ class SparqlServer(ThreadingHTTPServer):
         self.log = log
         self.allow_service = allow_service
         try:
-            self._pool = QueryPool(store.path if store.path is not None else store.ox, workers=workers, limit=limit)
+            self._pool = QueryPool(store.path if store.path is not None else store.ox, workers=workers, limit=limit,
+                                   memory_mb=worker_memory)
         except BaseException:
             self.server_close()
             raise
@@ -273,7 +276,7 @@ class _Handler(BaseHTTPRequestHandler):
             route()
         except HttpError as exc:
             self._error(exc.status, str(exc))
-        except QueryTimeout as exc:
+        except (QueryTimeout, QueryOutOfMemory) as exc:
             self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
         except NewsgraphError as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
@@ -397,7 +400,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             result = self.server.execute(query, substitutions=substitutions, **kwargs)
         except QueryError as exc:
-            if not isinstance(exc, QueryTimeout) and _looks_like_update(query):
+            if not isinstance(exc, (QueryTimeout, QueryOutOfMemory)) and _looks_like_update(query):
                 raise HttpError(HTTPStatus.FORBIDDEN,
                                 "this endpoint is read-only: updates are not allowed") from None
             raise

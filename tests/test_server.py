@@ -300,6 +300,26 @@ def test_a_never_ending_query_is_stopped_while_the_server_keeps_serving(data):
 
 
 @pytest.mark.slow
+def test_a_query_that_needs_too_much_memory_is_stopped(data):
+    """A sort over a three-way cross product of the store needs tens of gigabytes: its worker aborts, the
+    client gets 503 and the server goes on with a new worker."""
+    srv = make_server(data, port=0, timeout=60, workers=1, worker_memory=300).start()
+    try:
+        huge = ("SELECT ?a ?b ?c WHERE { GRAPH ?g { ?a ?p ?x } GRAPH ?h { ?b ?q ?c } GRAPH ?i { ?d ?e ?f } } "
+                "ORDER BY ?c ?a ?b")
+        started = time.monotonic()
+        status, _, body = http(srv.url + "sparql", data=form(huge))
+        assert status == 503 and b"needed more than the 300 MB a query worker may use" in body, body
+        assert time.monotonic() - started < 60
+        deadline = time.monotonic() + 60
+        while http(srv.url + "sparql", data=form(EVENTS))[0] != 200:
+            assert time.monotonic() < deadline, "no worker came back"
+            time.sleep(0.2)
+    finally:
+        srv.close()
+
+
+@pytest.mark.slow
 def test_a_busy_pool_says_so(seeds_build):
     """With its only worker stuck, the pool answers 'busy' once the wait for a worker times out."""
     from graph.querypool import QueryPool
