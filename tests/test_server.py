@@ -574,3 +574,20 @@ def test_bound_library_queries_give_the_same_rows_as_the_oxigraph_server(name, s
         theirs = json.loads(http(oxigraph_server, data=form(text), headers=accept)[2])
         assert json_rows(ours) and Counter(json_rows(ours)) == Counter(json_rows(theirs))
         assert Counter(json_rows(ours)) == Counter(r for r in json_rows(everything) if r[column] == json_rows(ours)[0][column])
+
+
+def test_serving_rdf_files_copies_them_for_the_workers_and_cleans_up(seeds_build):
+    files = open_data([seeds_build / "out" / "graph.trig"])
+    try:
+        srv = make_server(files, port=0, workers=2).start()
+        copy = srv._pool.path
+        try:
+            assert copy.is_dir() and copy != seeds_build / "store"
+            status, _, body = http(srv.url + "sparql", data=form("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+            expected = local_rows(files, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            assert status == 200 and json_rows(json.loads(body)) == expected and expected[0][0] > 100
+        finally:
+            srv.close()
+        assert not copy.exists() and not copy.parent.exists()
+    finally:
+        files.close()
