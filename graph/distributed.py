@@ -25,13 +25,13 @@ import re
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from graph.errors import ClusterError, NewsgraphError
 from graph.extract import extract_article
 from graph.extract.common import Cues, compile_cues
 from graph.nlp import load_pipeline, model_name, parse_articles
+from graph.parallel import in_input_order
 from graph.rules import load_lexicon
 from graph.types import Article, Extraction
 
@@ -75,12 +75,6 @@ def extract_batch(articles: list[Article], model: str, cues: Cues) -> list[Extra
     """The task run on a worker: parse and extract a batch of articles, in order."""
     nlp = worker_pipeline(model)
     return [extract_article(doc, article, cues=cues) for doc, article in parse_articles(nlp, articles)]
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 def _connect(address: str, timeout: float):
@@ -147,12 +141,10 @@ def dask_extractions(
     try:
         limit = max_in_flight or 2 * max(1, sum(client.nthreads().values()))
         [shared_cues] = client.scatter([cues], broadcast=True, hash=False)
-        for batch in _batches(articles, batch_size):
-            pending.append(client.submit(extract_batch, batch, name, shared_cues, pure=False))
-            while len(pending) >= limit:
-                yield from _result(pending.popleft(), address)
-        while pending:
-            yield from _result(pending.popleft(), address)
+        yield from in_input_order(
+            articles, batch_size=batch_size, max_in_flight=limit, pending=pending,
+            submit=lambda batch: client.submit(extract_batch, batch, name, shared_cues, pure=False),
+            result=lambda future: _result(future, address))
     finally:
         if pending:
             client.cancel(list(pending))

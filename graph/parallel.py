@@ -10,14 +10,15 @@ records to RDF and writes the outputs.
 
 Results come back **in input order**, and only a bounded number of batches is
 in flight, so neither the parent nor the queue ever holds the corpus (the same
-scheme as :mod:`graph.distributed`, on one machine and without Dask).
+scheme as :mod:`graph.distributed`, through :func:`in_input_order`).
 """
 from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import TypeVar
 
 from graph.extract import extract_article
 from graph.extract.common import Cues, compile_cues
@@ -30,6 +31,38 @@ from graph.types import Article, Extraction
 BATCH_SIZE = 16
 
 _worker: dict[str, object] = {}
+
+Handle = TypeVar("Handle")
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def in_input_order(
+    articles: Iterable[Article],
+    *,
+    batch_size: int,
+    max_in_flight: int,
+    submit: Callable[[list[Article]], Handle],
+    result: Callable[[Handle], list[Extraction]],
+    pending: deque,
+) -> Iterator[Extraction]:
+    """Submit batches of ``articles`` and yield their extractions in input order.
+
+    ``submit(batch)`` starts a batch somewhere and returns a handle;
+    ``result(handle)`` waits for its extractions. At most ``max_in_flight``
+    handles are submitted and not yet consumed; they wait in ``pending``,
+    which the caller owns so that it can cancel them when it stops early.
+    """
+    for batch in batches(articles, batch_size):
+        pending.append(submit(batch))
+        while len(pending) >= max_in_flight:
+            yield from result(pending.popleft())
+    while pending:
+        yield from result(pending.popleft())
 
 
 def _init_worker(model: str, cues: Cues) -> None:
@@ -70,15 +103,10 @@ def process_extractions(
     cues = compile_cues(load_lexicon(rules))  # a bad rules file fails here, before any worker starts
     context = multiprocessing.get_context("spawn")
     pool = context.Pool(processes, initializer=_init_worker, initargs=(name, cues))
-    pending: deque = deque()
     try:
-        it = iter(articles)
-        while batch := list(islice(it, batch_size)):
-            pending.append(pool.apply_async(_extract_batch, (batch,)))
-            while len(pending) >= 2 * processes:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        yield from in_input_order(articles, batch_size=batch_size, max_in_flight=2 * processes,
+                                  submit=lambda batch: pool.apply_async(_extract_batch, (batch,)),
+                                  result=lambda handle: handle.get(), pending=deque())
         pool.close()
     finally:
         pool.terminate()

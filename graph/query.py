@@ -295,9 +295,12 @@ def _drop_sort_keys(line: str, bindings: Mapping[ox.Variable, object]) -> str:
     Keys are plain variables or ``ASC``/``DESC`` of one; an empty clause goes.
     """
     bound = {var.value for var in bindings}
-    keys = re.findall(r"(?:ASC|DESC)\(\s*[?$]\w+\s*\)|[?$]\w+|\S+", line[len("ORDER BY"):])
-    kept = [k for k in keys if re.sub(r"^(?:ASC|DESC)\(\s*|\s*\)$|^[?$]", "", k).lstrip("?$") not in bound]
+    kept = [m.group(0) for m in _SORT_KEY.finditer(line[len("ORDER BY"):]) if (m.group(1) or m.group(2)) not in bound]
     return "ORDER BY " + " ".join(kept) if kept else ""
+
+
+#: A sort key: ``ASC(?v)``/``DESC(?v)`` or ``?v`` (the variable's name captured), or anything else.
+_SORT_KEY = re.compile(r"(?:ASC|DESC)\(\s*[?$](\w+)\s*\)|[?$](\w+)|\S+")
 
 
 def parse_param_args(items: list[str] | None) -> dict[str, str]:

@@ -132,11 +132,6 @@ class QueryPool:
             self.close()
             raise self._start_error
 
-    @property
-    def size(self) -> int:
-        with self._guard:
-            return len(self._all)
-
     def _spawn(self) -> _Worker:
         mine, theirs = self._context.Pipe()
         process = self._context.Process(target=_worker_main, args=(theirs, str(self.path), self.limit, self.memory_mb),

@@ -27,6 +27,7 @@ import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import BinaryIO
 from pathlib import Path
 
 import yaml
@@ -197,6 +198,7 @@ def _read_jsonl(path: Path, *, max_bytes: int, on_error: OnError | None) -> Iter
         handle = path.open("rb")
     except OSError as err:
         raise InputError(str(path), f"cannot read file: {err.strerror or err}") from err
+    any_text = False
     with handle:
         try:
             head = handle.read(_SNIFF_BYTES)
@@ -206,27 +208,22 @@ def _read_jsonl(path: Path, *, max_bytes: int, on_error: OnError | None) -> Iter
                 if len(data) > max_bytes:
                     raise InputError(str(path), f"UTF-16 JSONL file over the {_format_size(max_bytes)} limit "
                                                 "(--max-bytes); convert it to UTF-8")
-                lines: Iterable[bytes] = [line.encode("utf-8") for line in
-                                          _decode(data, path, html=False).split("\n")]
+                text = _decode(data, path, html=False)
+                lines: Iterable[tuple[str | None, int]] = ((line, 0) for line in text.split("\n"))
             elif b"\0" in head:
                 raise InputError(str(path), "binary file, not text")
             else:
                 handle.seek(0)
-                lines = handle
-            any_text = False
-            for number, raw in enumerate(lines, start=1):
-                raw = raw.removesuffix(b"\n").removesuffix(b"\r")
-                if len(raw) > max_bytes:
-                    # the rest of an overlong line is still read by the iterator, but not kept
-                    err = InputError(str(path), f"record is {_format_size(len(raw))}, over the "
-                                                f"{_format_size(max_bytes)} limit (--max-bytes)", line=number)
+                lines = _bounded_lines(handle, max_bytes, path)
+            for number, (line, size) in enumerate(lines, start=1):
+                if line is None:
                     any_text = True
+                    err = InputError(str(path), f"record is {_format_size(size)}, over the "
+                                                f"{_format_size(max_bytes)} limit (--max-bytes)", line=number)
                     if on_error is None:
                         raise err
                     on_error(err)
                     continue
-                line = _decode(raw, path, html=False) if number > 1 or not raw.startswith(codecs.BOM_UTF8) \
-                    else _decode(raw[len(codecs.BOM_UTF8):], path, html=False)
                 if not line.strip():
                     continue
                 any_text = True
@@ -240,6 +237,26 @@ def _read_jsonl(path: Path, *, max_bytes: int, on_error: OnError | None) -> Iter
             raise InputError(str(path), f"cannot read file: {err.strerror or err}") from err
     if not any_text:
         raise InputError(str(path), "empty file")
+
+
+def _bounded_lines(handle: BinaryIO, max_bytes: int, path: Path) -> Iterator[tuple[str | None, int]]:
+    """``(text, 0)`` for each line of ``handle``, or ``(None, size)`` for a line over
+    ``max_bytes``, which is skipped in chunks, never held whole."""
+    while raw := handle.readline(max_bytes + 2):  # room for the line's own "\r\n"
+        if len(raw) == max_bytes + 2 and not raw.endswith(b"\n"):
+            size = len(raw)
+            while rest := handle.readline(1 << 16):
+                size += len(rest)
+                if rest.endswith(b"\n"):
+                    size -= 2 if rest.endswith(b"\r\n") else 1
+                    break
+            yield None, size
+            continue
+        raw = raw.removesuffix(b"\n").removesuffix(b"\r")
+        if len(raw) > max_bytes:
+            yield None, len(raw)
+        else:
+            yield _decode_text(raw, path, html=False).removeprefix("\ufeff"), 0
 
 
 def _decode(data: bytes, path: Path, *, html: bool) -> str:

@@ -161,8 +161,6 @@ class SparqlServer(ThreadingHTTPServer):
         if not self.allow_service and uses_service(sparql):
             raise HttpError(HTTPStatus.FORBIDDEN, "SERVICE clauses (queries to other endpoints) are not allowed "
                                                   "on this server; start it with --allow-service to allow them")
-        if not kwargs.get("substitutions"):
-            kwargs.pop("substitutions", None)
         return self._pool.run(sparql, timeout=self.query_timeout, **kwargs)
 
     def view(self) -> bytes:

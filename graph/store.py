@@ -222,7 +222,7 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> Stor
     if p.exists() and not p.is_dir():
         raise StoreError(f"{p}: is a file, not a store folder")
     is_store = (p / "CURRENT").is_file()
-    if not is_store and (p / "LOCK").is_file() and _locked(p / "LOCK"):
+    if not is_store and _locked(p):
         # another process is creating a store here: RocksDB holds LOCK before CURRENT exists
         raise StoreError(f"{p}: store is in use by another process (a build?); wait for it to finish")
     if read_only and not is_store:
@@ -261,17 +261,13 @@ def _reader_lock(path: Path) -> int | None:
     return fd
 
 
-def _locked(lock: Path) -> bool:
-    """True when another process holds a lock on the file ``lock``."""
+def _locked(path: Path) -> bool:
+    """True when another process holds the lock on the store folder ``path`` (its ``LOCK`` file)."""
     try:
-        fd = os.open(lock, os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
+        fd = _reader_lock(path)
+    except StoreError:
         return True
-    finally:
+    if fd is not None:
         os.close(fd)  # also drops the lock just taken
     return False
 

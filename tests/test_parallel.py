@@ -7,16 +7,7 @@ from graph.build import run_build
 from graph.errors import ModelError
 from graph.parallel import process_extractions
 from graph.readers import load_articles
-from test_distributed import _dataset, _graphs, generated_articles
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory, seeds_dir):
-    folder = tmp_path_factory.mktemp("corpus")
-    for path in seeds_dir.glob("*.txt"):
-        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    generated_articles(folder / "generated")
-    return folder
+from test_distributed import _dataset, _graphs, corpus  # noqa: F401  (corpus is a fixture)
 
 
 @pytest.mark.slow

@@ -8,8 +8,6 @@ import http.server
 import json
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -32,60 +30,15 @@ from graph.query import library_names, library_query, prepare_query, run_query
 from graph.rdf import graph_iri, new_dataset
 from graph.remote import RemoteStore, open_remote, split_credentials
 from graph.store import open_store
+from oxigraph_server import free_port, running_oxigraph
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
 NG = "https://w3id.org/newsgraph/ontology#"
 A000, A001 = "000_2cfd3623d210ff28", "001_de4eb1a377785554"
-START_TIMEOUT = 20
 
 
 # --- the oxigraph server ------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _oxigraph_binary() -> str:
-    beside = Path(sys.executable).with_name("oxigraph")
-    binary = str(beside) if beside.exists() else shutil.which("oxigraph")
-    if binary is None:
-        pytest.skip("the oxigraph server is not installed (it comes with: pip install -e '.[test]')")
-    return binary
-
-
-@contextmanager
-def oxigraph_server(location: Path) -> Iterator[str]:
-    """A fresh ``oxigraph serve`` on a free loopback port; yields its base URL."""
-    port = _free_port()
-    proc = subprocess.Popen([_oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            try:
-                req = urllib.request.Request(base + "/query", data=b"query=ASK%7B%7D",
-                                             headers={"Content-Type": "application/x-www-form-urlencoded"})
-                with urllib.request.urlopen(req, timeout=5) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            assert proc.poll() is None, "oxigraph serve exited"
-            assert time.monotonic() < deadline, "oxigraph serve did not start"
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +47,7 @@ def built(tmp_path_factory, seeds_dir):
     root = tmp_path_factory.mktemp("remote")
     local = run_build([str(seeds_dir)], root / "local_out", store=str(root / "store"), html=False)
     assert local.articles == 2 and local.failed == 0
-    with oxigraph_server(root / "oxigraph") as base:
+    with running_oxigraph(root / "oxigraph") as base:
         summary = run_build([str(seeds_dir)], root / "remote_out", store=base, html=False)
         assert summary.articles == 2 and summary.failed == 0, summary.errors
         yield {"base": base, "store": root / "store"}
@@ -144,7 +97,7 @@ def test_rebuilding_unchanged_articles_writes_nothing(built, seeds_dir, tmp_path
 def test_save_article_says_what_it_did(tmp_path):
     tricky = 'tricky "}} ; DROP ALL ; #\n é 𝄞'
     gid = URIRef(str(graph_iri("a")))
-    with oxigraph_server(tmp_path / "oxigraph") as base:
+    with running_oxigraph(tmp_path / "oxigraph") as base:
         store = open_remote(base)
         ds = new_dataset()
         ds.graph(gid).add((URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal(tricky)))
@@ -172,7 +125,7 @@ def test_a_changed_article_replaces_its_graph_as_in_a_local_store(seeds_dir, tmp
     local = tmp_path / "store"
     run_build([str(seeds_dir)], tmp_path / "o1", store=str(local), html=False)
     run_build([str(changed)], tmp_path / "o2", store=str(local), html=False)
-    with oxigraph_server(tmp_path / "oxigraph") as base:
+    with running_oxigraph(tmp_path / "oxigraph") as base:
         run_build([str(seeds_dir)], tmp_path / "o3", store=base, html=False)
         before = by_graph(RemoteStore.from_base(base).quads())
         run_build([str(changed)], tmp_path / "o4", store=base, html=False)
@@ -200,7 +153,7 @@ def test_an_article_that_fails_to_store_is_reported_and_the_others_go_on(seeds_d
                 self._gsp_url = good
 
     errors: list[str] = []
-    with oxigraph_server(tmp_path / "oxigraph") as base:
+    with running_oxigraph(tmp_path / "oxigraph") as base:
         store = OneBadPath.from_base(base)
         summary = run_build([str(seeds_dir)], tmp_path / "out", store=store, html=False,
                             on_error=lambda e: errors.append(str(e)))
@@ -214,7 +167,7 @@ def test_an_article_that_fails_to_store_is_reported_and_the_others_go_on(seeds_d
 
 
 def test_build_command_with_endpoint_options(seeds_dir, tmp_path, capsys):
-    with oxigraph_server(tmp_path / "oxigraph") as base:
+    with running_oxigraph(tmp_path / "oxigraph") as base:
         code = main(["build", str(seeds_dir), "--out", str(tmp_path / "out"), "--no-html", "--quiet",
                      "--store", "http://127.0.0.1:9/unused", "--store-query", base + "/query",
                      "--store-gsp", base + "/store"])
@@ -300,7 +253,7 @@ def test_a_url_goes_alone(built, capsys):
 
 
 def test_an_unreachable_url_is_a_one_line_error(tmp_path, seeds_dir, capsys):
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     code, out, err = _cli(capsys, url + "/query", "--name", "events")
     assert code == 2 and out == ""
     assert err == f"error: {url}/query: cannot connect (Connection refused)\n"
@@ -431,7 +384,7 @@ def auth_proxy(target: str, scheme: str) -> Iterator[tuple[str, list[str]]]:
 def test_basic_auth_from_the_url_for_build_and_query(seeds_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("NEWSGRAPH_STORE_USER", raising=False)
     monkeypatch.delenv("NEWSGRAPH_STORE_PASSWORD", raising=False)
-    with oxigraph_server(tmp_path / "oxigraph") as base, auth_proxy(base, "Basic") as (proxy, seen):
+    with running_oxigraph(tmp_path / "oxigraph") as base, auth_proxy(base, "Basic") as (proxy, seen):
         secret = proxy.replace("http://", f"http://{USER}:{urllib.parse.quote(PASSWORD, safe='')}@")
         code = main(["build", str(seeds_dir), "--out", str(tmp_path / "out"), "--no-html", "--quiet",
                      "--store", secret])
@@ -454,7 +407,7 @@ def test_basic_auth_from_the_url_for_build_and_query(seeds_dir, tmp_path, capsys
 def test_digest_auth_from_the_environment(seeds_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("NEWSGRAPH_STORE_USER", USER)
     monkeypatch.setenv("NEWSGRAPH_STORE_PASSWORD", PASSWORD)
-    with oxigraph_server(tmp_path / "oxigraph") as base, auth_proxy(base, "Digest") as (proxy, seen):
+    with running_oxigraph(tmp_path / "oxigraph") as base, auth_proxy(base, "Digest") as (proxy, seen):
         summary = run_build([str(seeds_dir)], tmp_path / "out", store=proxy, html=False)
         assert summary.failed == 0, summary.errors
         assert any(a.startswith("Digest ") for a in seen)
