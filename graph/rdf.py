@@ -6,6 +6,7 @@ articles: actors, events and extractors.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import weakref
@@ -136,15 +137,44 @@ def event_mention_triples(event: Event, article_id: str) -> Iterable[tuple]:
         yield iri, NG.weapon, Literal(event.weapon)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
+
+
+def date_literal(value: str) -> Literal:
+    """A publication date as ``xsd:date`` or ``xsd:dateTime`` when it is written in ISO 8601, else as given.
+
+    Typed dates sort and compare as dates in SPARQL (``FILTER (?date >= "2023-01-01"^^xsd:date)``),
+    and Oxigraph stores them inline, so sorting by date reads no strings.
+    """
+    text = value.strip()
+    if _ISO_DATE.fullmatch(text) and _valid(dt.date.fromisoformat, text):
+        return Literal(text, datatype=XSD.date)
+    if _ISO_DATETIME.fullmatch(text) and _valid(dt.datetime.fromisoformat, text.replace("Z", "+00:00")):
+        if len(text) == 16 or (len(text) > 16 and text[16] in "Z+-"):  # no seconds: add them, as xsd:dateTime needs
+            text = text[:16] + ":00" + text[16:]
+        return Literal(text, datatype=XSD.dateTime)
+    return Literal(value)
+
+
+def _valid(parse, text: str) -> bool:
+    try:
+        parse(text)
+    except ValueError:
+        return False
+    return True
+
+
 def article_triples(article: Article) -> Iterable[tuple]:
     iri = article_iri(article.id)
     yield iri, RDF.type, NG.Article
     yield iri, NG.articleId, Literal(article.id)
     yield iri, NG.text, Literal(article.text)
-    for prop, value in ((NG.title, article.title), (NG.datePublished, article.date),
-                        (NG.language, article.language)):
+    for prop, value in ((NG.title, article.title), (NG.language, article.language)):
         if value:
             yield iri, prop, Literal(value)
+    if article.date:
+        yield iri, NG.datePublished, date_literal(article.date)
     if article.author:
         yield iri, NG.author, actor_iri(author_actor(article.author))
     if article.url:
