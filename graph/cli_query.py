@@ -51,6 +51,7 @@ def query_cli(args: argparse.Namespace) -> int:
         format_result,
         library_names,
         library_query,
+        next_page,
         parse_param_args,
         prepare_query,
         read_query_file,
@@ -81,7 +82,8 @@ def query_cli(args: argparse.Namespace) -> int:
         query = read_query_file(query_file)
     else:
         query = LibraryQuery(name="-e", text=args.expression)
-    text, subs = prepare_query(query, parse_param_args(args.param))
+    values = parse_param_args(args.param)
+    text, subs = prepare_query(query, values)
     if any(is_remote(d) for d in data):
         if len(data) != 1:
             raise NewsgraphError("a SPARQL endpoint URL must be given alone")
@@ -93,6 +95,10 @@ def query_cli(args: argparse.Namespace) -> int:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     if result.truncated:
         print(f"warning: results cut at --limit {args.limit}", file=sys.stderr)
+    page = next_page(query, values, len(result.rows))
+    if page is not None:
+        print(f"this page is full ({query.page_size} rows): add --param page={page} for the next one",
+              file=sys.stderr)
     return 0
 
 

@@ -24,6 +24,13 @@ are then bound in one of two ways (:func:`prepare_query`):
 * otherwise the terms are given to Oxigraph as *substitutions* (RDF-dev
   SEP-0007), which bind the variables before evaluation.
 
+A query whose answer grows with the store is paged: a ``# @page N`` header
+line says it returns N rows a page, from exactly one ``LIMIT N`` in its text
+(usually a sorted subquery that picks the page before the per-row lookups).
+It then takes a ``page`` parameter (1, 2, ...), written into the query as
+``OFFSET`` (:func:`prepare_query`); :func:`next_page` says when there may be
+more.
+
 With a ``VALUES`` block, the bound variables also leave the outer ``ORDER BY``
 line (one starting the line): every row has the same value for them, and
 Oxigraph would read their strings from the store at each comparison.
@@ -89,6 +96,9 @@ MEDIA_TYPES = {
 }
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)(\s+required)?\s*:\s*(.*)$")
+_PAGE_LINE = re.compile(r"^#\s*@page\s+(\d+)\s*$")
+#: The name of the page parameter of a paged query.
+PAGE_PARAM = "page"
 
 
 class QueryError(NewsgraphError):
@@ -117,6 +127,8 @@ class LibraryQuery:
     text: str
     description: str = ""
     params: tuple[Param, ...] = ()
+    #: Rows a page, for a paged query (``# @page N``); else None.
+    page_size: int | None = None
 
     @property
     def summary(self) -> str:
@@ -149,11 +161,20 @@ def parse_query_file(name: str, text: str) -> LibraryQuery:
     """Read the header comment (description and ``@param`` lines) of a query text."""
     lines: list[str] = []
     params: list[Param] = []
+    page_size = None
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("#"):
             if stripped:
                 break
+            continue
+        page = _PAGE_LINE.match(stripped)
+        if page:
+            page_size = int(page.group(1))
+            if page_size <= 0 or len(re.findall(rf"\bLIMIT\s+{page_size}\b", text)) != 1:
+                raise QueryError(f"{name}: '@page {page_size}' needs exactly one 'LIMIT {page_size}' in the query")
+            params.append(Param(PAGE_PARAM, "integer", False,
+                                f"which page of {page_size} rows (1, the first, by default)"))
             continue
         m = _PARAM_LINE.match(stripped)
         if m:
@@ -164,7 +185,8 @@ def parse_query_file(name: str, text: str) -> LibraryQuery:
         else:
             lines.append(re.sub(r"^#\s?", "", stripped))
     description = "\n".join(lines).strip()
-    return LibraryQuery(name=name, text=text, description=description, params=tuple(params))
+    return LibraryQuery(name=name, text=text, description=description, params=tuple(params),
+                        page_size=page_size)
 
 
 def library_names() -> tuple[str, ...]:
@@ -273,14 +295,41 @@ def prepare_query(query: LibraryQuery, values: Mapping[str, str]) -> tuple[str, 
     See the module docstring: a ``VALUES`` block first in the ``WHERE {`` group
     when the query has such a line, else substitutions.
     """
+    text = query.text
+    if query.page_size is not None:
+        values = dict(values)
+        page = page_number(query, values.pop(PAGE_PARAM, None))
+        if page > 1:
+            size = query.page_size
+            text = re.sub(rf"\bLIMIT\s+{size}\b", f"LIMIT {size} OFFSET {(page - 1) * size}", text, count=1)
     bindings = bind_params(query, values)
     if not bindings:
-        return query.text, {}
-    if _WHERE_LINE.search(query.text) is None:
-        return query.text, bindings
+        return text, {}
+    if _WHERE_LINE.search(text) is None:
+        return text, bindings
     block = values_block(bindings)
-    text = _WHERE_LINE.sub(lambda m: f"{m.group(0)} {block}", query.text)
+    text = _WHERE_LINE.sub(lambda m: f"{m.group(0)} {block}", text)
     return _ORDER_LINE.sub(lambda m: _drop_sort_keys(m.group(0), bindings), text), {}
+
+
+def page_number(query: LibraryQuery, value: str | None) -> int:
+    """The page asked for (1 when ``value`` is None); a clear error unless it is a whole number from 1."""
+    if value is None:
+        return 1
+    try:
+        page = int(value.strip())
+    except ValueError:
+        page = 0
+    if page < 1:
+        raise QueryError(f"{query.name}: parameter {PAGE_PARAM}: {value!r} is not a page number (1, 2, ...)")
+    return page
+
+
+def next_page(query: LibraryQuery, values: Mapping[str, str], rows: int) -> int | None:
+    """The next page's number when this page of a paged query came back full, else None."""
+    if query.page_size is None or rows < query.page_size:
+        return None
+    return page_number(query, values.get(PAGE_PARAM)) + 1
 
 
 _ORDER_LINE = re.compile(r"^ORDER BY[^\n]*$", re.MULTILINE)

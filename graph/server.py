@@ -36,7 +36,7 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pyoxigraph as ox
 
@@ -45,12 +45,15 @@ from graph.errors import NewsgraphError
 from graph.query import (
     GRAPH_FORMATS,
     MEDIA_TYPES,
+    PAGE_PARAM,
+    LibraryQuery,
     QueryError,
     QueryResult,
     QueryTimeout,
     format_result,
     library_names,
     library_query,
+    next_page,
     prepare_query,
 )
 from graph.querypool import WORKER_MEMORY_MB, QueryOutOfMemory, QueryPool
@@ -386,7 +389,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     # --- SPARQL ------------------------------------------------------------------
 
-    def _sparql(self, query: str, params: dict[str, list[str]], substitutions=None) -> None:
+    def _sparql(self, query: str, params: dict[str, list[str]], substitutions=None,
+                paged: tuple[LibraryQuery, dict[str, str]] | None = None) -> None:
         kwargs: dict[str, object] = {}
         try:
             if params.get("default-graph-uri"):
@@ -402,9 +406,18 @@ class _Handler(BaseHTTPRequestHandler):
                 raise HttpError(HTTPStatus.FORBIDDEN,
                                 "this endpoint is read-only: updates are not allowed") from None
             raise
-        self._send_result(result, params)
+        headers = {}
+        if paged is not None:
+            query_, values = paged
+            page = next_page(query_, values, len(result.rows))
+            if page is not None:  # RFC 8288: where the next page is
+                link = urlencode([(k, value) for k, vals in params.items() if k != PAGE_PARAM for value in vals]
+                                 + [(PAGE_PARAM, str(page))])
+                headers["Link"] = f'</queries/{query_.name}?{link}>; rel="next"'
+        self._send_result(result, params, headers)
 
-    def _send_result(self, result: QueryResult, params: dict[str, list[str]]) -> None:
+    def _send_result(self, result: QueryResult, params: dict[str, list[str]],
+                     extra_headers: dict[str, str] | None = None) -> None:
         kind = "graph" if result.kind == "graph" else "select"
         fmt = None
         for key in ("format", "output", "results"):
@@ -421,7 +434,7 @@ class _Handler(BaseHTTPRequestHandler):
             result.triples = [ox.Quad(t.subject, t.predicate, t.object) for t in result.triples]
         body = format_result(result, fmt)
         media = MEDIA_TYPES[fmt] if fmt not in GRAPH_FORMATS else GRAPH_FORMATS[fmt].media_type
-        headers = {"Vary": "Accept"}
+        headers = {"Vary": "Accept", **(extra_headers or {})}
         if result.truncated:
             headers["X-Newsgraph-Truncated"] = "true"
             headers["X-Newsgraph-Limit"] = str(self.server.limit)
@@ -476,7 +489,7 @@ class _Handler(BaseHTTPRequestHandler):
                 raise HttpError(HTTPStatus.BAD_REQUEST, f"give the '{key}' parameter once")
             values[key] = vals[0]
         text, subs = prepare_query(query, values)
-        self._sparql(text, params, substitutions=subs)
+        self._sparql(text, params, substitutions=subs, paged=(query, values) if query.page_size else None)
 
 
 _TOKEN = re.compile(

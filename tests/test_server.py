@@ -528,6 +528,8 @@ def test_bound_library_queries_give_the_same_rows_as_the_oxigraph_server(name, s
     accept = {"Accept": "application/sparql-results+json"}
     everything = json.loads(http(oxigraph_server, data=form(query.text), headers=accept)[2])
     for param in query.params:
+        if query.page_size is not None and param.name == "page":
+            continue  # paging is checked in test_query_paging.py
         column = everything["head"]["vars"].index(param.name)
         value = everything["results"]["bindings"][0][param.name]["value"]
         ours = json.loads(http(server.url + f"queries/{name}?" + urllib.parse.urlencode({param.name: value}),
