@@ -32,6 +32,7 @@ from graph.merge import AliasTable, apply_aliases, load_alias_file
 from graph.rdf import add_extraction, claim_iri, event_iri, link_surnames, new_dataset, serialize_dataset
 from graph.readers import load_articles
 from graph.rules import load_lexicon
+from graph.summary import refresh as refresh_summary
 from graph.types import Article, Claim, Extraction
 from graph.vocab import NG
 
@@ -307,9 +308,12 @@ def run_build(
         if summary.articles == 0:
             claims_out.discard()
             return summary
+        if persistent is not None and hasattr(persistent, "refresh_summary"):
+            persistent.refresh_summary()  # a remote store: counted afresh on the server
         ds = spill.dataset(default)
         link_surnames(ds)
         link_conflicts(ds, figures)
+        refresh_summary(spill.store)
         name = RDF_FORMATS[rdf_format]
         atomic_write(out / name, lambda p: serialize_dataset(ds, str(p), rdf_format))
         claims_out.commit()

@@ -23,6 +23,9 @@ requests instead of one transaction:
 3. else ``POST`` the missing default-graph facts to ``?default``, then ``PUT``
    the article's named graph, which replaces it.
 
+After a build that wrote anything, the summary graph (:mod:`graph.summary`)
+is counted afresh with one query and written with one ``PUT``.
+
 A failure between 3's two requests leaves the new actors beside the old
 article graph; building the article again repairs it.
 
@@ -47,6 +50,7 @@ from rdflib import Dataset
 
 from graph.errors import StoreError
 from graph.store import article_quads, merge_default
+from graph.summary import COUNTS, SUMMARY_GRAPH, summary_quads
 
 ENV_USER = "NEWSGRAPH_STORE_USER"
 ENV_PASSWORD = "NEWSGRAPH_STORE_PASSWORD"
@@ -211,6 +215,8 @@ class RemoteStore:
         self._http = _Http([u for u in (query_url, gsp_url) if u is not None], timeout=timeout)
         self.query_url = self._http.urls[query_url]
         self.gsp_url = self._http.urls[gsp_url] if gsp_url is not None else None
+        #: True once a build wrote anything (then :meth:`refresh_summary` counts afresh).
+        self.written = False
 
     @classmethod
     def from_base(cls, base: str, *, query: str | None = None, gsp: str | None = None,
@@ -349,6 +355,7 @@ class RemoteStore:
                 changed.append(graph)
         if not changed and not missing:
             return "unchanged"
+        self.written = True
         if missing:
             self._http.request("POST", self._gsp(), params={"default": ""}, data=_ntriples(missing),
                                headers={"Content-Type": NTRIPLES})
@@ -359,6 +366,22 @@ class RemoteStore:
             else:
                 self._http.request("DELETE", self._gsp(), params={"graph": graph.value}, allow=(404,))
         return "replaced" if existed else "added"
+
+    def refresh_summary(self) -> None:
+        """After a build that wrote something, count every source afresh into the summary graph.
+
+        The counts are read with a query and the graph replaced with one ``PUT``
+        (the Graph Store Protocol cannot move counts in place).
+        """
+        if not self.written:
+            return
+        quads = summary_quads(self.query(COUNTS))
+        graph = SUMMARY_GRAPH.value
+        if quads:
+            self._http.request("PUT", self._gsp(), params={"graph": graph}, data=_ntriples(quads),
+                               headers={"Content-Type": NTRIPLES})
+        else:
+            self._http.request("DELETE", self._gsp(), params={"graph": graph}, allow=(404,))
 
     def _gsp(self) -> str:
         if self._gsp_url is None:

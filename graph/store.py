@@ -18,6 +18,10 @@ for as long as it is open, so that a build cannot write under it, and a build
 in progress makes readers fail with a clear error rather than read half a
 write. Data files (TriG, N-Quads, Turtle...) are loaded into an in-memory store
 with :func:`load_files`.
+
+The same transaction that replaces an article's graph moves the per-source
+counts of the summary graph (:mod:`graph.summary`) from the article's old
+claims to its new ones; files are counted afresh when loaded.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from graph.errors import StoreError
+from graph.summary import delta_update, needs_refresh, refresh, source_counts
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -117,9 +122,13 @@ class Store:
         try:
             default = merge_default(default, stored_label=self._stored_label)
             existed = any(store.contains_named_graph(g) for g in named)
-            if all(set(self.quads(g)) == qs for g, qs in named.items()) and all(q in store for q in default):
+            stored = {g: set(self.quads(g)) for g in named}
+            if all(stored[g] == qs for g, qs in named.items()) and all(q in store for q in default):
                 return "unchanged"
-            store.update(_replace_update(named, default))
+            update = _replace_update(named, default)
+            counts = delta_update(source_counts(q for qs in stored.values() for q in qs),
+                                  source_counts(q for qs in named.values() for q in qs))
+            store.update(update if counts is None else f"{update} ;\n{counts}")
         except (OSError, RuntimeError) as exc:
             raise _io_error(self.path, f"cannot save article {article_id!r}", exc) from exc
         return "replaced" if existed else "added"
@@ -242,6 +251,12 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> Stor
         if lock_fd is not None:
             os.close(lock_fd)
         raise _open_error(p, exc) from exc
+    if not read_only:
+        try:
+            if needs_refresh(inner):  # written before the summary graph existed: count it once
+                refresh(inner)
+        except (OSError, RuntimeError) as exc:
+            raise _io_error(p, "cannot count the sources of the summary graph", exc) from exc
     return Store(inner, path=p, read_only=read_only, lock_fd=lock_fd)
 
 
@@ -311,6 +326,7 @@ def load_files(paths: Sequence[str | os.PathLike[str]]) -> Store:
             raise StoreError(f"{p}: no such file") from None
         except (SyntaxError, ValueError, OSError) as exc:
             raise StoreError(f"{p}: cannot load: {exc}") from exc
+    refresh(inner)  # the files may be several builds' outputs: their summaries would not add up
     return Store(inner, read_only=True)
 
 

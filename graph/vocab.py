@@ -69,6 +69,10 @@ class NG(DefinedNamespace):
     endIndex: URIRef
     sentence: URIRef
 
+    # summary properties (derived counts, in the summary graph)
+    claimCount: URIRef
+    articleCount: URIRef
+
     # article properties
     articleId: URIRef
     title: URIRef

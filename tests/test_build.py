@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph import build as build_module
@@ -34,7 +34,7 @@ def test_build_writes_three_outputs(seeds_build):
         assert (out / name).stat().st_size > 0
 
 
-def test_trig_has_one_named_graph_per_article(seeds_build):
+def test_trig_has_one_named_graph_per_article_and_the_summary_graph(seeds_build):
     out, _ = seeds_build
     ds = Dataset()
     ds.parse(out / "graph.trig", format="trig")
@@ -42,7 +42,12 @@ def test_trig_has_one_named_graph_per_article(seeds_build):
     assert names == {
         "https://w3id.org/newsgraph/id/graph/000_2cfd3623d210ff28",
         "https://w3id.org/newsgraph/id/graph/001_de4eb1a377785554",
+        "https://w3id.org/newsgraph/id/summary",
     }
+    summary = ds.graph(URIRef("https://w3id.org/newsgraph/id/summary"))
+    claims = sum(int(o) for o in summary.objects(None, NG.claimCount))
+    assert claims == sum(1 for _ in ds.quads((None, NG.source, None, None)))
+    assert set(summary.predicates()) == {NG.claimCount, NG.articleCount}
     default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
     assert len(set(default.subjects(predicate=None, object=NG.Actor))) > 5
 

@@ -25,6 +25,7 @@ import pytest
 from graph.errors import StoreError
 from graph.rdf import add_extraction, graph_iri, new_dataset
 from graph.store import open_store
+from graph.summary import SUMMARY_GRAPH, refresh
 
 REPO = Path(__file__).resolve().parents[1]
 #: Long enough for a build of the corpus on a loaded 2-CPU machine; only a hung build hits it.
@@ -86,6 +87,15 @@ def by_graph(quads: set[ox.Quad]) -> dict[str, set[ox.Quad]]:
     for q in quads:
         out.setdefault("" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value, set()).add(q)
     return out
+
+
+def assert_summary_counts_the_articles(quads: set[ox.Quad]) -> None:
+    """The summary graph of a store holds what counting its articles afresh gives."""
+    fresh = ox.Store()
+    fresh.extend(quads)
+    refresh(fresh)
+    expected = set(fresh.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
+    assert expected and {q for q in quads if q.graph_name == SUMMARY_GRAPH} == expected
 
 
 def trig_quads(path: Path) -> set[ox.Quad]:
@@ -158,15 +168,16 @@ def test_a_build_killed_midway_keeps_whole_articles_and_a_rerun_completes_it(cor
     graphs = by_graph(killed)
     order = [p.stem for p in corpus]
     named = {str(graph_iri(aid)): aid for aid in order}
-    stored = [named.get(g, g) for g in graphs if g]
+    stored = [named.get(g, g) for g in graphs if g and g != SUMMARY_GRAPH.value]
     assert set(stored) <= set(order), sorted(set(stored) - set(order))
     k = len(stored)
     assert KILL_AFTER <= k < len(order)
     assert sorted(stored) == order[:k]
     assert set(reported) <= set(stored)
     for g, quads in graphs.items():
-        if g:
+        if g and g != SUMMARY_GRAPH.value:
             assert quads == clean_graphs[g], f"article graph {g} differs from an uninterrupted build's"
+    assert_summary_counts_the_articles(killed)
     # nothing of a half-saved article: the store is exactly what a build of those k articles makes
     prefix = tmp_path / "prefix"
     run_build_cli(corpus[:k], prefix / "out", prefix / "store")
@@ -246,7 +257,7 @@ def test_a_writer_killed_at_any_moment_leaves_whole_articles(tmp_path, seed):
     killed = store_quads(store)
     articles = _generated_articles(seed, n)
     ids = [ex.article.id for ex in articles]
-    stored = sorted(g.rsplit("/", 1)[1] for g in by_graph(killed) if g)
+    stored = sorted(g.rsplit("/", 1)[1] for g in by_graph(killed) if g and g != SUMMARY_GRAPH.value)
     k = len(stored)
     assert stored == ids[:k] and set(saved) <= set(stored) and k < n
     expected = tmp_path / "expected"
@@ -256,6 +267,7 @@ def test_a_writer_killed_at_any_moment_leaves_whole_articles(tmp_path, seed):
             add_extraction(ds, ex)
             clean_store.save_article(ex.article.id, ds)
     assert killed == store_quads(expected)
+    assert_summary_counts_the_articles(killed)
 
 
 # --- two builds on one store --------------------------------------------------------

@@ -69,6 +69,8 @@ def test_every_query_says_what_it_answers_and_declares_projected_params(name, se
     assert len(query.description) > 80 and query.summary.endswith(".")
     variables = run_query(seeds.ox, query.text).variables
     for param in query.params:
+        if query.page_size is not None and param.name == "page":
+            continue  # the page number is written into OFFSET, not bound to a variable
         assert param.name in variables, f"{name}: parameter {param.name} is not a result column"
         assert param.description
 
@@ -214,10 +216,10 @@ def test_claims_by_channel(seeds):
         ("state news agency TASS", "criticism", "Grigory Karasin", "those responsible for the serv", A),
     ]
     assert sorted((c, k, s, w[:30], a) for c, k, s, w, a in got) == sorted(expected)
-    # sorted by channel, then kind, then date: each channel's timeline
-    # (the seeds have no dates: the claim IRI then decides)
-    timeline = pick(rows(seeds, "claims_by_channel"), "channel", "kind", "date", "claim")
-    assert timeline == sorted(timeline, key=lambda r: (r[0], r[1], r[2] or "", r[3]))
+    # newest first, then by claim IRI (the seeds have no dates: the claim IRI decides)
+    timeline = pick(rows(seeds, "claims_by_channel"), "date", "claim")
+    assert all(date is None for date, _ in timeline)
+    assert timeline == sorted(timeline, key=lambda r: r[1])
     telegram = rows(seeds, "claims_by_channel", channel="id:channel/telegram", kind="figure")
     assert sorted(pick(telegram, "sourceLabel", "what")) == [
         ("Igor Girkin", "as much as several hundred killed"), (RDM, "63 killed"), (RDM, "four munitions")]
@@ -314,6 +316,8 @@ def test_binding_a_parameter_keeps_exactly_the_matching_rows(name, seeds):
     everything = run_query(seeds.ox, query.text)
     assert everything.rows, name
     for param in query.params:
+        if query.page_size is not None and param.name == "page":
+            continue  # tested with more rows than a page in test_query_paging.py
         column = everything.variables.index(param.name)
         value = everything.rows[0][column]
         assert value is not None

@@ -30,6 +30,7 @@ from graph.query import library_names, library_query, prepare_query, run_query
 from graph.rdf import graph_iri, new_dataset
 from graph.remote import RemoteStore, open_remote, split_credentials
 from graph.store import open_store
+from graph.summary import SUMMARY_GRAPH
 from oxigraph_server import free_port, running_oxigraph
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
@@ -74,7 +75,7 @@ def test_seeds_in_the_server_are_exactly_the_quads_of_a_local_store(built):
     assert len(ours) > 500
     assert theirs == ours
     graphs = {str(q.graph_name) for q in theirs if not isinstance(q.graph_name, ox.DefaultGraph)}
-    assert graphs == {f"<{graph_iri(a)}>" for a in (A000, A001)}
+    assert graphs == {f"<{graph_iri(a)}>" for a in (A000, A001)} | {str(SUMMARY_GRAPH)}
 
 
 def test_rebuilding_unchanged_articles_writes_nothing(built, seeds_dir, tmp_path, monkeypatch):

@@ -19,6 +19,7 @@ from graph.build import run_build
 from graph.errors import StoreError
 from graph.rdf import graph_iri, new_dataset
 from graph.store import Store, _open_error, load_files, merge_default, open_data, open_store
+from graph.summary import SUMMARY_GRAPH
 
 NG = "https://w3id.org/newsgraph/ontology#"
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -68,8 +69,9 @@ def test_store_holds_each_article_graph_exactly_as_the_build_output(built):
     expected = by_graph(trig.quads())
     got = by_graph(contents)
     named = {g for g in expected if g != str(ox.DefaultGraph())}
-    assert named == {str(ox.NamedNode(str(graph_iri(a)))) for a in ("000_2cfd3623d210ff28", "001_de4eb1a377785554")}
-    for g in named:
+    assert named == {str(ox.NamedNode(str(graph_iri(a)))) for a in ("000_2cfd3623d210ff28", "001_de4eb1a377785554")} \
+        | {str(SUMMARY_GRAPH)}
+    for g in named:  # the summary graph too: counted article by article, equal to counting afresh
         assert got[g] == expected[g], g
     # the default graph: nothing that the one-shot build does not have; no stored
     # conflict links (conflicting_figures computes them)
@@ -159,7 +161,7 @@ def test_a_build_failing_midway_keeps_what_was_committed(seeds_copy, tmp_path, m
         run_build([str(seeds_copy)], tmp_path / "out", store=str(store_path), html=False)
     with open_store(store_path, read_only=True) as store:
         graphs = store.named_graphs()
-        assert len(graphs) == 1
+        assert graphs[-1] == SUMMARY_GRAPH and len(graphs) == 2  # the first article and its counts
         first = graphs[0]
         assert len(quads(store, first)) > 50
         assert store.ox.query(f"ASK {{ GRAPH {first} {{ ?c a <{NG}Claim> }} }}")
