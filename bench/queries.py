@@ -37,6 +37,7 @@ import pyoxigraph as ox  # noqa: E402
 from graph.query import library_names, library_query, prepare_query, run_query  # noqa: E402
 from graph.rdf import add_extraction, new_dataset  # noqa: E402
 from graph.store import open_store  # noqa: E402
+from graph.summary import SUMMARY_GRAPH  # noqa: E402
 from graph.summary import refresh as refresh_summary  # noqa: E402
 from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure  # noqa: E402
 
@@ -206,7 +207,7 @@ def main() -> int:
         if not (path / "CURRENT").is_file():
             generate(path, args.triples, args.seed)
         store = open_store(path, read_only=True)
-        print(f"store: {len(store.ox):,} quads, {len(store.named_graphs())} article graphs; "
+        print(f"store: {len(store.ox):,} quads, {sum(g != SUMMARY_GRAPH for g in store.named_graphs())} article graphs; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", file=sys.stderr)
         results = bench(store.ox, args.runs, random.Random(args.seed))
         store.close()
