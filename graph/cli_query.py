@@ -87,10 +87,13 @@ def query_cli(args: argparse.Namespace) -> int:
     if any(is_remote(d) for d in data):
         if len(data) != 1:
             raise NewsgraphError("a SPARQL endpoint URL must be given alone")
-        result = run_query(RemoteStore(data[0]), text, substitutions=subs, limit=args.limit)
+        result = run_query(RemoteStore(data[0], timeout=args.timeout), text, substitutions=subs, limit=args.limit)
     else:
         with open_data(data) as store:
-            result = run_query(store.ox, text, substitutions=subs, limit=args.limit)
+            if args.timeout is None and args.max_memory is None:
+                result = run_query(store.ox, text, substitutions=subs, limit=args.limit)
+            else:
+                result = _run_in_worker(store, text, subs, args)
     text = format_result(result, args.format, max_width=args.max_width)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     if result.truncated:
@@ -100,6 +103,20 @@ def query_cli(args: argparse.Namespace) -> int:
         print(f"this page is full ({query.page_size} rows): add --param page={page} for the next one",
               file=sys.stderr)
     return 0
+
+
+def _run_in_worker(store, text: str, subs: dict, args: argparse.Namespace):
+    """Run the query in one worker process (:class:`graph.querypool.QueryPool`), so that
+    ``--timeout`` can stop it and ``--max-memory`` caps it."""
+    from graph.querypool import QueryPool
+
+    pool = QueryPool(store.path if store.path is not None else store.ox, workers=1, limit=args.limit,
+                     memory_mb=args.max_memory)
+    try:
+        # without --timeout, a week: the query is only capped in memory
+        return pool.run(text, timeout=args.timeout or 7 * 86400.0, substitutions=subs)
+    finally:
+        pool.close()
 
 
 def serve_cli(args: argparse.Namespace) -> int:
@@ -138,6 +155,16 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value <= 0:
@@ -166,6 +193,11 @@ def add_commands(sub) -> None:
     q.add_argument("--limit", type=_positive, default=None, metavar="N", help="print at most N rows")
     q.add_argument("--max-width", type=int, default=60, metavar="N",
                    help="cut table cells longer than N characters (0: never; default 60)")
+    q.add_argument("--timeout", type=_positive_float, default=None, metavar="SECONDS",
+                   help="stop the query after this many seconds (it then runs in a worker process, "
+                        "which is killed); with an endpoint URL, the HTTP timeout")
+    q.add_argument("--max-memory", type=_positive, default=None, metavar="MB",
+                   help="stop a query that needs more memory than this (it then runs in a worker process)")
     q.add_argument("--list", action="store_true", help="list the library queries and their parameters")
     q.set_defaults(func=query_cli)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import threading
 import xml.etree.ElementTree as ET
 
@@ -298,6 +299,34 @@ def test_query_a_library_query_on_a_store(seeds_out, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:4] == ["event", "eventLabel", "kind", "low"]
     assert "Ukrainian military" in out[2] and "300" in out[2] and out[-1] == "(1 row)"
+
+
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.mark.parametrize("where", ["store", "out/graph.trig"])
+def test_query_timeout_stops_a_query_that_would_run_for_days(seeds_out, capsys, where):
+    started = time.monotonic()
+    assert main(["query", str(seeds_out / where), "--timeout", "1", "-e", CROSS]) == 2
+    assert "query timed out after 1 s and was stopped" in capsys.readouterr().err
+    assert time.monotonic() - started < 60  # it was stopped, not waited for (no timing is asserted beyond that)
+    # a query that finishes in time answers as without --timeout
+    assert main(["query", str(seeds_out / "store"), "--timeout", "30", "--name", "figures_by_event",
+                 "--param", "kind=injured"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "(1 row)"
+
+
+def test_query_max_memory_stops_a_query_that_needs_more(seeds_out, capsys):
+    sort = "SELECT ?a ?c ?f WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+    assert main(["query", str(seeds_out / "store"), "--max-memory", "200", "-e", sort]) == 2
+    assert "needed more than the 200 MB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bad", ["0", "-1", "soon"])
+def test_query_timeout_must_be_a_positive_number(seeds_out, capsys, bad):
+    with pytest.raises(SystemExit):
+        main(["query", str(seeds_out / "store"), "--timeout", bad, "-e", "ASK {}"])
+    assert "--timeout" in capsys.readouterr().err
 
 
 def test_query_formats_on_files(seeds_out, capsys):
