@@ -30,6 +30,13 @@ FIGURES = [
     ("The mayor said 41 people had been taken to hospital.", "mayor", "injured", 41, 41, False),
     ("Officials said some 250 people were taken captive.", "officials", "captured", 250, 250, True),
     ("The ombudsman said more than 8,000 people were listed as missing.", "ombudsman", "missing", 8000, None, False),
+    # killed and wounded together are casualties
+    ("The colonel said the enemy had lost 900 men killed and wounded in the sector.", "colonel", "casualties", 900, 900, False),
+    # a part of the figure before it takes that figure's kind, not the verb's
+    ("The ministry said it destroyed 50 drones, including 20 over the border region and 12 over the capital.",
+     "ministry", "munitions", 20, 20, False),
+    ("The ministry said it destroyed 50 drones, including 20 over the border region and 12 over the capital.",
+     "ministry", "munitions", 12, 12, False),
 ]
 
 
@@ -111,3 +118,9 @@ def test_paragraph_keeps_its_source(extract):
     figs = {(c.figure.low, c.source.name, c.narrator) for c in extract(text, outlet="Example News").claims if c.kind == "figure"}
     assert (175, "defence ministry", False) in figs
     assert (12, "Example News", True) in figs
+
+
+def test_parts_of_a_munitions_figure_are_not_deaths(extract):
+    ex = extract("The ministry said it destroyed 50 drones, including 20 over the border region and 12 over the capital.")
+    assert {(c.figure.quantity, c.figure.low) for c in ex.claims if c.kind == "figure"} == \
+        {("munitions", 50), ("munitions", 20), ("munitions", 12)}

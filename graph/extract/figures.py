@@ -204,12 +204,19 @@ def _noun_kind(ctx: Context, noun: Token) -> str | None:
     return None
 
 
+def _with_conjuncts(verbs: dict[str, str], word: Token, kind: str) -> str:
+    """``casualties`` for "killed and wounded" / "dead or injured", else ``kind``."""
+    kinds = {kind} | {verbs[c.lemma_.lower()] for c in word.children
+                      if c.dep_ == "conj" and c.lemma_.lower() in verbs}
+    return "casualties" if {"killed", "injured"} <= kinds else kind
+
+
 def _verb_kind(ctx: Context, head: Token) -> str | None:
     """Kind from the verb or participle of the counted people."""
     verbs = ctx.cues.quantity_verbs
     for child in head.children:  # "people killed", "dead soldiers", "soldiers who died"
         if child.dep_ in {"acl", "amod", "relcl"} and child.lemma_.lower() in verbs:
-            return verbs[child.lemma_.lower()]
+            return _with_conjuncts(verbs, child, verbs[child.lemma_.lower()])
     h = head
     while h.dep_ == "conj" and h.head.i != h.i:
         h = h.head
@@ -291,6 +298,15 @@ def _elliptical(ctx: Context, expr: NumberExpr) -> bool:
     after = ctx.doc[anchor.i + 1] if anchor.i + 1 < len(ctx.doc) else None
     return (before is not None and before.lower_ in ELLIPSIS_CUES) or \
         (after is not None and after.lower_ in {"of", "over", "in", "near"})
+
+
+def _part_of_previous(expr: NumberExpr) -> bool:
+    """A bare number that counts part of the figure before it ("destroyed 96 drones,
+    including 38 over X"): its kind is that figure's, not its governing verb's."""
+    anchor = expr.anchor
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "including 38 over X and 21 over Y"
+        anchor = anchor.head
+    return anchor.dep_ == "pobj" and anchor.head.lower_ in {"including", "among"}
 
 
 def quantity_of(ctx: Context, expr: NumberExpr) -> tuple[str | None, str | None]:
@@ -406,7 +422,7 @@ def extract_figures(ctx: Context) -> Iterator[Claim]:
             if _is_noise(ctx, expr):
                 continue
             kind, counted = quantity_of(ctx, expr)
-            if kind is None and prev_kind is not None and _elliptical(ctx, expr):
+            if prev_kind is not None and _elliptical(ctx, expr) and (kind is None or _part_of_previous(expr)):
                 kind, counted = prev_kind, prev_counted  # "18 drones were downed, including 9 over X"
             if kind is None or kind == "other":
                 continue
