@@ -76,3 +76,30 @@ def test_object_of_told_is_not_the_speaker(extract):
             "'I heard a whistle and then everything went black,' she told the Daily Planet by phone.\n")
     quotes = [c for c in extract(text).claims if c.kind == "quote"]
     assert all("Planet" not in q.source.name for q in quotes)
+
+
+def test_a_quote_over_several_paragraphs_after_an_introducing_sentence(extract):
+    """News style: each paragraph of a long quote opens with a mark, and only the last one closes;
+    the sentence before it names the speaker without a 'said'."""
+    text = ("Dr Amal Haddad, who runs the hospital's emergency ward, described the night of the attack.\n\n"
+            '"The first ambulances arrived just after midnight and did not stop until morning.\n\n'
+            '"We had two surgeons for forty patients and no electricity for most of the night.\n\n'
+            '"By dawn we had run out of blood and of beds, and people were lying in the corridors."\n\n'
+            "The hospital said it had asked for generators.\n")
+    ex = extract(text)
+    quotes = [c for c in ex.claims if c.kind == "quote"]
+    assert [q.text.split()[:2] for q in quotes] == [["The", "first"], ["We", "had"], ["By", "dawn"]]
+    assert {q.source.name for q in quotes} == {"Amal Haddad"}
+    for q in quotes:
+        assert text[q.evidence.begin:q.evidence.end] == q.evidence.sentence and '"' not in q.text
+
+
+def test_an_open_quote_mark_inside_a_paragraph_is_not_a_quote(extract):
+    ex = extract('The shells were 155mm" rounds, the army said, and 12 people were killed.\n')
+    assert not [c for c in ex.claims if c.kind == "quote"]
+
+
+def test_a_descriptive_sentence_before_an_unquoted_paragraph_gives_no_speaker(extract):
+    text = ("The mayor described the damage to the market.\n\n"
+            "Three buildings collapsed and the roads were blocked for hours.\n")
+    assert not [c for c in extract(text).claims if c.kind == "quote"]

@@ -69,9 +69,9 @@ def find_quote_marks(text: str) -> list[tuple[int, int, int | None]]:
                 if ch == "“" and c == "“":  # a new quote opens: this one was left open
                     break
                 j += 1
-            if found is None and ch in {"\"", "‘", "'"}:
+            if found is None and ch in {"\"", "‘", "'"} and not (ch == "\"" and not line[:i].strip()):
                 i += 1
-                continue
+                continue  # an unclosed straight quote only opens a paragraph (a quote over several paragraphs)
             out.append((pos + i, pos + i + 1, pos + found if found is not None else None))
             i = (found + 1) if found is not None else j
         pos += n + 1
@@ -236,19 +236,39 @@ def attribute_quotes(ctx: Context) -> None:
         prev = q
 
 
+#: Verbs of a sentence that introduces the quote paragraph after it:
+#: "X described the scene.", "She spoke to the BBC at a transit centre."
+INTRO_VERBS = {"describe", "recall", "recount", "speak", "talk", "explain", "tell", "say", "add", "remember",
+               "write", "testify"}
+
+
 def _intro_before(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
-    """'X said:' closing the previous paragraph introduces this quote."""
+    """The sentence closing the previous paragraph introduces this quote: 'X said:', or,
+    before a paragraph that is all quote, 'X described the scene.' / 'She spoke to the BBC.'"""
     n = ctx.sentence_of(q.span[0])
-    if n == 0:
+    if n == 0 or ctx.chrome_sent[n - 1]:
         return None, None
     prev = ctx.sents[n - 1]
-    if ctx.chrome_sent[n - 1] or not prev.text.rstrip().endswith(":"):
+    text = ctx.article.text
+    if prev.text.rstrip().endswith(":"):
+        for tok in prev:
+            if is_reporting_verb(ctx, tok) and ctx.quote_of_token.get(tok.i) is None:
+                key = source_of_verb(ctx, tok)
+                if key:
+                    return key, tok
         return None, None
-    for tok in prev:
-        if is_reporting_verb(ctx, tok) and ctx.quote_of_token.get(tok.i) is None:
-            key = source_of_verb(ctx, tok)
-            if key:
-                return key, tok
+    line_start = text.rfind("\n", 0, q.open) + 1
+    opens_paragraph = not text[line_start:q.open].strip()
+    between = text[prev.start_char + len(prev.text.rstrip()):q.open]  # a sentence keeps its trailing newlines
+    if not opens_paragraph or between.count("\n") not in {1, 2} or between.strip():
+        return None, None  # only right after the previous paragraph's last sentence
+    root = prev.root
+    if root.lemma_.lower() not in INTRO_VERBS or any(ctx.quote_of_token.get(t.i) is not None for t in prev) \
+            or not any(c.dep_ == "nsubj" for c in root.children):
+        return None, None
+    key = source_of_verb(ctx, root)
+    if key and ctx.actors[key].type in {"person", "organization", "group"}:
+        return key, root
     return None, None
 
 
