@@ -20,6 +20,9 @@ CRITICISM = [
     ('"The enemy is deliberately shelling residential areas," said Governor Ivan Petrov.', "Petrov", "enemy"),
     ("The aid agency's director called the blockade \"unconscionable\".", "director", "blockade"),
     ("A rights group said the militia bore full responsibility for the massacre.", "rights group", None),
+    # "blamed" joined to the reported clause: the speaker's, not the clause subject's
+    ('The ministry spokeswoman, Anna Kral, said the rebels were "lying about the ceasefire" and blamed the '
+     'foreign sponsors for "prolonging the war".', "Kral", "sponsors"),
 ]
 
 
@@ -46,3 +49,13 @@ def test_criticism(extract, text, critic, target):
 def test_not_criticism(extract, text):
     ex = extract(text)
     assert [c for c in ex.claims if c.kind == "criticism"] == []
+
+
+def test_a_verb_joined_to_a_reported_clause_keeps_the_reporter(extract):
+    ex = extract('The ministry spokeswoman, Anna Kral, said the rebels were "lying about the ceasefire" and '
+                 'blamed the foreign sponsors for "prolonging the war".')
+    assert {c.source.name for c in ex.claims if c.kind == "criticism"} == {"Anna Kral"}
+    assert "rebels" not in {c.source.name for c in ex.claims}
+    # a reported clause with its own reporting verb keeps its own subject
+    ex = extract("The mayor said the governor condemned the shelling of the market.")
+    assert {c.source.name for c in ex.claims if c.kind == "criticism"} == {"governor"}

@@ -45,10 +45,26 @@ def is_reporting_verb(ctx: Context, tok: Token) -> bool:
 
 def source_of_verb(ctx: Context, verb: Token) -> str | None:
     """The actor key of a reporting verb's subject (resolved), or None."""
+    outer = reporting_clause_head(ctx, verb)
+    if outer is not None:  # "X said Kyiv was ... and blamed Y": blamed is X's, not Kyiv's
+        verb = outer
     subj = subject_of(verb)
     if subj is None or subj.pos_ in {"VERB", "AUX"}:
         return _subject_by_position(ctx, verb)
     return ctx.actor_key(subj)
+
+
+def reporting_clause_head(ctx: Context, verb: Token) -> Token | None:
+    """For a subjectless reporting verb joined to the reported clause of another one
+    ("X said [Kyiv was lying] and blamed Y", where the parse hangs "blamed" from "was"),
+    that other reporting verb; else None."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    clause = verb.head
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i or is_reporting_verb(ctx, clause):
+        return None
+    outer = clause.head
+    return outer if is_reporting_verb(ctx, outer) else None
 
 
 def _subject_by_position(ctx: Context, verb: Token) -> str | None:

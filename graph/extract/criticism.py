@@ -15,7 +15,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
-from graph.extract.attribution import channel_of, is_negated, source_of_verb, subject_of
+from graph.extract.attribution import channel_of, is_negated, reporting_clause_head, source_of_verb, subject_of
 from graph.extract.common import Context, clean_name, verb_forms
 from graph.types import Claim
 
@@ -157,7 +157,7 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | Non
         # 1. criticism verbs
         forms = verb_forms(tok) if tok.pos_ == "VERB" else {lemma}
         if tok.pos_ == "VERB" and forms & c.criticism_verbs and not is_negated(tok):
-            subj = subject_of(tok)
+            subj = subject_of(reporting_clause_head(ctx, tok) or tok)  # "X said Kyiv lied and blamed Y": X's
             key = ctx.actor_key(subj) if subj is not None else None
             has_object = any(c.dep_ == "dobj" for c in tok.children)
             if key is None and (subj is None or subj.pos_ in {"PRON", "VERB", "AUX"} or subj.dep_ == "nsubjpass" or has_object):
