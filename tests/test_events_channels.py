@@ -16,6 +16,37 @@ def test_event_type_and_place(extract, text, etype, place):
     assert claims[0].event.place == place
 
 
+def _main_place(extract, text: str) -> set:
+    return {c.event.place for c in extract(text).claims if c.event is not None}
+
+
+def test_a_town_before_the_event_word_is_its_place(extract):
+    """'the Sumy strike': the town modifies the event word, even when the small model tags it
+    as an organisation, since the article uses it as a place elsewhere; a place in a
+    subordinate clause ('as ministers met in Brussels') is not the event's."""
+    text = ("A missile hit an apartment block in the city of Sumy on Monday, killing 11 people, the governor said.\n\n"
+            "The Sumy strike came as European defence ministers met in Brussels, officials said, "
+            "and 34 people were injured.\n")
+    assert _main_place(extract, text) == {"Sumy"}
+
+
+def test_the_origin_of_an_attack_is_not_its_place(extract):
+    text = ("Russia launched the attack from the direction of Kursk, and 4 people were killed in Kharkiv, "
+            "the governor said.\n")
+    assert "Kursk" not in _main_place(extract, text)
+
+
+def test_a_group_with_a_number_in_its_name_is_no_place(extract):
+    text = "At least 70 people were killed in four days of fighting as M23 rebels advanced, officials said.\n"
+    assert "M23" not in _main_place(extract, text)
+
+
+def test_a_country_is_too_broad_for_the_main_event(extract):
+    text = ("A Myanmar military airstrike on a village school killed 19 people, the group said.\n\n"
+            "The attack on the village in Sagaing region took place on Thursday, residents said, and 12 were injured.\n")
+    assert _main_place(extract, text) == {"Sagaing"}
+
+
 def test_event_weapon_and_time(extract):
     text = "Russian drones hit Odesa overnight on Monday, the governor said, killing 3 people in the attack."
     event = next(c.event for c in extract(text).claims if c.kind == "figure")

@@ -71,6 +71,7 @@ class Cues:
     non_actor_heads: frozenset[str]
     anaphoric_titles: frozenset[str]
     demonyms: dict[str, str]
+    countries: frozenset[str]
     harm_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     channel_last_words: frozenset[str]
@@ -123,6 +124,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         non_actor_heads=lx.words("non_actor_heads"),
         anaphoric_titles=lx.words("anaphoric_titles"),
         demonyms={k: str(v) for k, v in lx.table("demonyms").items()},
+        countries=lx.words("countries"),
         harm_verbs=lx.words("harm_verbs"),
         intent_verbs=lx.words("intent_verbs"),
         channel_last_words=frozenset(str(k).lower().split()[-1] for k in lx.table("channels")),
@@ -254,6 +256,7 @@ class Context:
         self.gender: dict[str, str] = {}
         self.guessed_gender: dict[str, str] = {}
         self._alias: dict[str, str] = {}
+        self.places: frozenset[str] | None = None  # filled by graph.extract.events.known_places
 
     # -- sentences and evidence ----------------------------------------------------
     def _overlaps_chrome(self, sent: Span) -> bool:

@@ -10,6 +10,12 @@ from graph.types import Event
 EXTRACTOR = "events.v1"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "near", "of", "at", "outside", "around"}
+#: Prepositions of where something came from or went to, not where it happened.
+DIRECTION_PREPS = {"from", "toward", "towards"}
+#: Nouns whose "of X" names a place: "the city of Sumy".
+PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "oblast", "area", "port", "suburb",
+               "settlement", "municipality", "county", "governorate", "state", "camp", "neighbourhood",
+               "neighborhood", "township", "capital", "island", "valley"}
 
 
 def event_in_sentence(ctx: Context, sent: Span) -> Event | None:
@@ -31,25 +37,108 @@ def event_in_sentence(ctx: Context, sent: Span) -> Event | None:
     return None
 
 
+#: Clause links: a place beyond one is in another clause ("the strike came as ministers met in Brussels").
+CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"}
+
+
+def known_places(ctx: Context) -> frozenset[str]:
+    """Lower-cased names the article uses as places: tagged GPE/LOC/FAC, or a proper noun
+    after "in", "near", "outside"... The small model leaves many towns untyped ("Sumy")."""
+    if ctx.places is None:
+        names = {clean_name(e.text).lower() for e in ctx.doc.ents if e.label_ in PLACE_LABELS}
+        for t in ctx.doc:
+            if t.pos_ != "PROPN" or not t.is_title or t.dep_ != "pobj" or t.ent_type_ == "PERSON" and t.head.lower_ == "by":
+                continue
+            prep = t.head.lower_
+            if prep in PLACE_PREPS - {"of"} or (prep == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS):
+                names.add(t.lower_)  # "in Sumy", "the city of Sumy"
+        ctx.places = frozenset(n for n in names if n)
+    return ctx.places
+
+
+def _a_place(ctx: Context, t) -> str | None:
+    """The place name at token ``t``: a place entity, or a proper noun the article uses as a place."""
+    if t.ent_type_ in PLACE_LABELS:
+        ent = ctx.entity_of(t)
+        if ent is None or any(ch.isdigit() for ch in ent.text):  # "M23": a group, not a place
+            return None
+        return _place_name(ent.text)
+    # untyped or mistyped by the small model ("Sumy" as ORG, "Odesa" as PERSON), but a place elsewhere
+    if t.pos_ == "PROPN" and t.is_title and t.lower_ in known_places(ctx) and not any(ch.isdigit() for ch in t.text) \
+            and t.lower_ not in ctx.cues.channels and ctx.quote_of_token.get(t.i) is None:
+        start = t.i  # with the words of a compound name: "Chasiv Yar", "Khan Younis"
+        while start > 0 and ctx.doc[start - 1].dep_ == "compound" and ctx.doc[start - 1].pos_ == "PROPN" \
+                and ctx.doc[start - 1].is_title and ctx.doc[start - 1].head.i == t.i:
+            start -= 1
+        return _place_name(ctx.doc[start:t.i + 1].text)
+    return None
+
+
+def _place_name(text: str) -> str:
+    """A place as a label: "the Red Sea" -> "Red Sea"."""
+    name = clean_name(text)
+    return name[4:] if name.lower().startswith("the ") and len(name) > 4 else name
+
+
 def _place(ctx: Context, tok, sent: Span) -> str | None:
-    for t in tok.subtree:  # "strike on X", "attack in X"
-        if t.ent_type_ in PLACE_LABELS and t.dep_ == "pobj":
-            ent = ctx.entity_of(t)
-            if ent is not None:
-                return clean_name(ent.text)
+    for t in tok.lefts:  # "the Sumy strike", "Kharkiv shelling"
+        if t.dep_ in {"compound", "amod", "nmod", "npadvmod"} and (place := _a_place(ctx, t)):
+            return place
+    for t in tok.subtree:  # "strike on X", "attack in X", "attack on X's port", "strike on the X apartment block"
+        if (t.dep_ == "pobj" or (t.dep_ in {"poss", "compound", "nmod"} and t.head.dep_ == "pobj")) and not _from(t, tok):
+            if place := _a_place(ctx, t):
+                return place
+    clause = _clause_of(tok)
     for ent in sent.ents:
-        if ent.label_ in PLACE_LABELS:
-            # the most specific place: the first one after the event word
-            if ent.start > tok.i:
+        if ent.label_ in PLACE_LABELS and not any(ch.isdigit() for ch in ent.text):
+            # the most specific place: the first one after the event word, in its clause,
+            # and not where it came from ("launched the attack from the direction of X")
+            if ent.start > tok.i and _clause_of(ent.root) == clause and _where_of_clause(ent, clause, tok):
                 return clean_name(ent.text)
     for t in tok.subtree:  # "strike on X", "shelling of X" where the tagger missed the place
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.is_title and t.head.lower_ in PLACE_PREPS | {"on"} and t.lower_ not in ctx.cues.channels \
+                and not any(ch.isdigit() for ch in t.text) and not _from(t, tok) \
                 and t.ent_type_ in {"", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"} and ctx.quote_of_token.get(t.i) is None:
             start = t.i
             while start > 0 and ctx.doc[start - 1].dep_ == "compound" and ctx.doc[start - 1].is_title:
                 start -= 1
             return clean_name(ctx.doc[start:t.i + 1].text)
     return None
+
+
+def _from(t, event) -> bool:
+    """``t`` is under a "from" or "toward" phrase of ``event``: where the attack came from
+    or went to, not its place."""
+    cur = t
+    while cur.i != event.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in DIRECTION_PREPS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _where_of_clause(ent: Span, clause, event) -> bool:
+    """The place ``ent`` says where the clause of ``event`` happens ("killed nine in southern X",
+    "occurred at a school in X"), not where something came from or went to ("launched the
+    attack from the direction of X", "the launch of rockets toward X")."""
+    cur = ent.root
+    while cur.i != clause.i and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i == event.i:
+            return True
+        if cur.dep_ == "prep" and cur.lower_ in DIRECTION_PREPS:
+            return False
+    return True
+
+
+def _clause_of(tok):
+    """The head of the clause ``tok`` is in: up the tree to a clause link or the root."""
+    cur = tok
+    for _ in range(40):
+        if cur.dep_ in CLAUSE_DEPS or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
 
 
 def events_by_sentence(ctx: Context) -> dict[int, Event]:
@@ -70,7 +159,7 @@ def is_country(ctx: Context, place: str | None) -> bool:
         return False
     low = place.lower().removeprefix("the ")
     words = low.split()
-    countries = {c.lower() for c in ctx.cues.demonyms.values()}
+    countries = {c.lower() for c in ctx.cues.demonyms.values()} | ctx.cues.countries
     return low in countries or low in ctx.cues.demonyms or (len(words) == 2 and words[1] in countries)
 
 
@@ -96,7 +185,7 @@ def frequent_place(ctx: Context) -> str | None:
                   and (not t.ent_type_ or (t.ent_type_ == "ORG" and t.head.lower_ in {"in", "near", "at", "outside"}))
                   and t.head.lower_ in PLACE_PREPS and ctx.quote_of_token.get(t.i) is None]
         for name in names:
-            if name and not is_country(ctx, name):
+            if name and not is_country(ctx, name) and not any(ch.isdigit() for ch in name):
                 counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
