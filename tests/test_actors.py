@@ -1,6 +1,8 @@
 """Actors: names, roles, aliases, types, and resolution of later mentions."""
 from __future__ import annotations
 
+import pytest
+
 
 def test_surname_resolves_to_full_name(extract):
     text = ("Military analyst Jonas Berg said the front was stable.\n\n"
@@ -57,3 +59,31 @@ def test_outlets_reporter_is_a_person(extract):
     quotes = [c for c in ex.claims if c.kind == "quote"]
     assert quotes and quotes[0].source.name == "Amir Haddad"
     assert quotes[0].source.type == "person"
+
+
+@pytest.mark.parametrize("dateline", [
+    "PORT SUDAN, Sudan (AP) —", "DUBAI —", "KYIV, Dec 30 (Reuters) -", "ST. PETERSBURG, Russia (AP) —",
+])
+def test_a_dateline_is_no_source(extract, dateline):
+    text = f"{dateline} An assault on the camp killed at least 200 people, the health ministry said Monday.\n"
+    figures = [c for c in extract(text, outlet="The Wire").claims if c.kind == "figure"]
+    assert figures and all(c.source.name.lower() == "health ministry" for c in figures), [c.source.name for c in figures]
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Dec 30 (Reuters", "Reuters"),  # an entity cut across a dateline
+    ("UN agency for Palestinian refugees (UNRWA)", "UNRWA"),  # the acronym a text gives
+    ("the Red Cross", "the Red Cross"),
+    ("Médecins Sans Frontières (MSF", "MSF"),
+])
+def test_names_cut_at_an_unbalanced_bracket(raw, name):
+    from graph.extract.common import clean_name
+
+    assert clean_name(raw) == name
+
+
+def test_a_paragraph_starting_with_an_acronym_and_a_hyphen_is_no_dateline():
+    from graph.nlp import DATELINE
+
+    assert DATELINE.match("NATO - the alliance said 12 drones were shot down.") is None
+    assert DATELINE.match("UN — the body said") is None

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.nlp import DATELINE
 from graph.rules import Lexicon, load_lexicon
 from graph.types import Actor, Article, Evidence
 
@@ -198,6 +199,11 @@ def clean_name(text: str) -> str:
     text = text.strip().strip(QUOTE_CHARS + ",;:()[]- ").strip()
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"(’s|'s)$", "", text)
+    # an unbalanced bracket cuts the name from something else: "Dec 30 (Reuters" -> "Reuters"
+    if "(" in text and ")" not in text:
+        text = text.rsplit("(", 1)[1].strip() or text
+    elif ")" in text and "(" not in text:
+        text = text.split(")", 1)[0].strip() or text
     return text
 
 
@@ -257,6 +263,7 @@ class Context:
         self.guessed_gender: dict[str, str] = {}
         self._alias: dict[str, str] = {}
         self.places: frozenset[str] | None = None  # filled by graph.extract.events.known_places
+        self._datelines = [(m.start(), m.end()) for m in DATELINE.finditer(article.text)]
 
     # -- sentences and evidence ----------------------------------------------------
     def _overlaps_chrome(self, sent: Span) -> bool:
@@ -352,6 +359,8 @@ class Context:
         lower = head.lower_
         if lower in c.non_actor_heads or lemma in c.non_actor_heads:
             return None
+        if any(a <= head.idx < b for a, b in self._datelines):
+            return None  # "PORT SUDAN, Sudan (AP) —": where the story was filed, no actor
         if head.like_num or head.pos_ in {"NUM", "VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PART", "SYM"}:
             return None
         if any(c.lower_ == "whose" for c in head.lefts):
