@@ -36,6 +36,11 @@ def article_with(line: str) -> str:
     [
         # donation appeals
         "Support Example Daily!",
+        # bylines: the writers, never sources
+        "By Jane Doe",
+        "By Jane Doe and John Roe",
+        "Live coverage by Anna Hollis (now) and Tom Reeve (earlier)",
+        "(Reporting by Olena Harmash in Kyiv; Editing by Mark Heinrich)",
         "Support independent journalism today",
         "Dear readers,",
         "If you value our reporting, please support us with a donation.",
@@ -108,6 +113,8 @@ def test_chrome_line_is_found(line: str) -> None:
         "Dear readers of the ministry's statement will notice it does not mention the second strike.",
         "Read the full statement on the ministry's website, the spokesman told reporters on Monday.",
         "Officials said the shelling had damaged a school, a hospital and a power station (see map).",
+        "By Monday, the army had lost 40 men, the ministry said.",
+        "By Jane Doe's account, the shelling lasted all night, and two people were killed in the strike.",
     ],
 )
 def test_news_line_is_not_chrome(line: str) -> None:

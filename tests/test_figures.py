@@ -120,6 +120,12 @@ def test_paragraph_keeps_its_source(extract):
     assert (12, "Example News", True) in figs
 
 
+def test_a_part_with_its_own_participle_keeps_its_kind(extract):
+    ex = extract("The colonel said the enemy had lost 900 men killed and wounded, including about 300 killed.")
+    assert {(c.figure.quantity, c.figure.low) for c in ex.claims if c.kind == "figure"} == \
+        {("casualties", 900), ("killed", 300)}
+
+
 def test_parts_of_a_munitions_figure_are_not_deaths(extract):
     ex = extract("The ministry said it destroyed 50 drones, including 20 over the border region and 12 over the capital.")
     assert {(c.figure.quantity, c.figure.low) for c in ex.claims if c.kind == "figure"} == \

@@ -300,10 +300,15 @@ def _elliptical(ctx: Context, expr: NumberExpr) -> bool:
         (after is not None and after.lower_ in {"of", "over", "in", "near"})
 
 
-def _part_of_previous(expr: NumberExpr) -> bool:
+def _part_of_previous(ctx: Context, expr: NumberExpr) -> bool:
     """A bare number that counts part of the figure before it ("destroyed 96 drones,
-    including 38 over X"): its kind is that figure's, not its governing verb's."""
+    including 38 over X"): its kind is that figure's, not its governing verb's; but
+    "including about 780 killed" has a kind of its own."""
     anchor = expr.anchor
+    verbs = ctx.cues.quantity_verbs
+    after = ctx.doc[expr.end] if expr.end < len(ctx.doc) else None
+    if any(c.lemma_.lower() in verbs for c in anchor.children) or (after is not None and after.lemma_.lower() in verbs):
+        return False
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "including 38 over X and 21 over Y"
         anchor = anchor.head
     return anchor.dep_ == "pobj" and anchor.head.lower_ in {"including", "among"}
@@ -422,7 +427,7 @@ def extract_figures(ctx: Context) -> Iterator[Claim]:
             if _is_noise(ctx, expr):
                 continue
             kind, counted = quantity_of(ctx, expr)
-            if prev_kind is not None and _elliptical(ctx, expr) and (kind is None or _part_of_previous(expr)):
+            if prev_kind is not None and _elliptical(ctx, expr) and (kind is None or _part_of_previous(ctx, expr)):
                 kind, counted = prev_kind, prev_counted  # "18 drones were downed, including 9 over X"
             if kind is None or kind == "other":
                 continue
