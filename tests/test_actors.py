@@ -87,3 +87,17 @@ def test_a_paragraph_starting_with_an_acronym_and_a_hyphen_is_no_dateline():
 
     assert DATELINE.match("NATO - the alliance said 12 drones were shot down.") is None
     assert DATELINE.match("UN — the body said") is None
+
+
+def test_an_acronym_in_brackets_spells_out_a_name_cut_at_and(extract):
+    text = ("According to the Armed Conflict Location and Event Data Project (ACLED), government forces were "
+            "responsible for more than 650 civilian deaths last year.\n")
+    names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
+    assert names == {"Armed Conflict Location and Event Data Project"}
+
+
+def test_brackets_that_do_not_spell_the_name_change_nothing(extract):
+    text = ("According to the Syrian Observatory for Human Rights (Britain-based), at least 30 fighters "
+            "were killed in the clashes.\n")
+    names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
+    assert names and all("Britain" not in n for n in names)

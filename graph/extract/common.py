@@ -337,6 +337,7 @@ class Context:
             if ent.label_ == "ORG":
                 # the whole organisation name ("... for Migration") with its modifiers
                 s0, e0 = min(start, ent.start), max(end, ent.end)
+                e0 = self._spelled_out_to(s0, e0) or e0  # "... Location and Event Data Project (ACLED)"
                 if e0 - s0 <= 10:
                     name = clean_name(doc[s0:e0].text)
             return name or clean_name(head.text), role or None
@@ -349,7 +350,27 @@ class Context:
                     doc[propn_start - 1].lemma_.lower() in self.cues.person_heads:
                 role = clean_name(doc[start:propn_start].text)
                 return clean_name(doc[propn_start:end].text), role
+        if head.is_title:
+            end = self._spelled_out_to(start, end) or end  # "... Location and Event Data Project (ACLED)"
         return clean_name(doc[start:end].text), None
+
+    def _spelled_out_to(self, start: int, end: int) -> int | None:
+        """Where a name cut short by the tagger really ends, when an acronym in brackets
+        spells it out: "the Armed Conflict Location | and Event Data Project (ACLED)"
+        ends before "(" because A-C-L-E-D are the initials of its capitalised words."""
+        doc = self.doc
+        j = end
+        while j < min(len(doc), end + 8) and doc[j].text != "(":
+            if not (doc[j].is_title or doc[j].lower_ in {"and", "of", "for", "the", "on", "in", "&"}):
+                return None
+            j += 1
+        if j == end or j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+            return None
+        acronym = doc[j + 1].text
+        if not (acronym.isupper() and acronym.isalpha() and 3 <= len(acronym) <= 8):
+            return None
+        initials = "".join(t.text[0] for t in doc[start:j] if t.is_title and t.lower_ != "the")
+        return j if initials.upper().startswith(acronym) else None
 
     # -- actor typing ----------------------------------------------------------------
     def actor_type(self, head: Token) -> str | None:
