@@ -130,3 +130,10 @@ def test_parts_of_a_munitions_figure_are_not_deaths(extract):
     ex = extract("The ministry said it destroyed 50 drones, including 20 over the border region and 12 over the capital.")
     assert {(c.figure.quantity, c.figure.low) for c in ex.claims if c.kind == "figure"} == \
         {("munitions", 50), ("munitions", 20), ("munitions", 12)}
+
+
+def test_a_speaker_named_before_a_said_that_the_parse_joins_to_the_first_verb(extract):
+    text = ("Russian troops shelled the district every day last week, killing 14 residents and injuring 37, "
+            "the head of the district military administration, Andrii Bezuhlyi, said at a briefing on Monday.")
+    figures = {(c.figure.quantity, c.figure.low, c.source.name) for c in extract(text).claims if c.kind == "figure"}
+    assert ("killed", 14, "Andrii Bezuhlyi") in figures and ("injured", 37, "Andrii Bezuhlyi") in figures

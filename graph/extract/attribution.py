@@ -48,6 +48,14 @@ def source_of_verb(ctx: Context, verb: Token) -> str | None:
     outer = reporting_clause_head(ctx, verb)
     if outer is not None:  # "X said Kyiv was ... and blamed Y": blamed is X's, not Kyiv's
         verb = outer
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        # "Troops shelled the town, killing 14, the head of the district, X, said": the parse
+        # joins "said" to "shelled"; the name just before it is the speaker, not the troops
+        before = next((t for t in reversed(verb.doc[verb.sent.start:verb.i]) if not t.is_punct), None)
+        if before is not None and (before.ent_type_ in {"PERSON", "ORG"} or before.dep_ == "appos"):
+            key = _subject_by_position(ctx, verb)
+            if key:
+                return key
     subj = subject_of(verb)
     if subj is None or subj.pos_ in {"VERB", "AUX"}:
         return _subject_by_position(ctx, verb)

@@ -103,6 +103,14 @@ def _vague_starting(cues, word: str) -> list:
 _VAGUE_INDEX: dict[int, dict] = {}
 
 
+def _mistagged_count(ctx: Context, tok: Token) -> bool:
+    """A bare number the tagger took for a date, as the object of a casualty verb:
+    "killing 14 residents and injuring 37"."""
+    ent = ctx.entity_of(tok)
+    return tok.ent_type_ == "DATE" and ent is not None and len(ent) == 1 and tok.is_digit and len(tok.text) <= 4 \
+        and tok.dep_ in {"dobj", "nsubj", "nsubjpass"} and tok.head.lemma_.lower() in ctx.cues.quantity_verbs
+
+
 def find_numbers(ctx: Context, sent: Span) -> list[NumberExpr]:
     """Every number, vague amount and range of a sentence, with its hedge."""
     doc, cues = ctx.doc, ctx.cues
@@ -110,7 +118,7 @@ def find_numbers(ctx: Context, sent: Span) -> list[NumberExpr]:
     i = sent.start
     while i < sent.end:
         tok = doc[i]
-        if tok.ent_type_ in SKIP_ENTS:
+        if tok.ent_type_ in SKIP_ENTS and not _mistagged_count(ctx, tok):
             i += 1
             continue
         low = high = None
