@@ -14,6 +14,8 @@ CRITICISM = [
     ("Analyst Peter Hale highlighted the incompetence of the commanders.", "Hale", "commanders"),
     ("The foreign ministry called the shelling a war crime.", "foreign ministry", None),
     ("The mayor dismissed the report as propaganda.", "mayor", "report"),
+    ('The General Staff called the claims "fiction" and said its units had repelled 58 assaults.', "General Staff", None),
+    ("The ministry described the report as propaganda.", "ministry", "report"),
     ("Activist Sara Lind called for the officers responsible to be punished.", "Lind", None),
     ('"Sending them there without cover was simply a failure of leadership," said analyst Tom Reyes.', "Reyes", "leadership"),
     ("The UN secretary-general denounced the attacks on civilians.", "secretary-general", "attacks"),
@@ -45,6 +47,8 @@ def test_criticism(extract, text, critic, target):
     "The commander praised the troops for their courage.",
     "Russian attacks killed three civilians over the past day, the governor said.",
     "The region has been under separatist control since 2014, in violation of international law.",
+    "Residents described bodies lying in the streets and houses being looted.",
+    "The ministry called the meeting a success.",
 ])
 def test_not_criticism(extract, text):
     ex = extract(text)

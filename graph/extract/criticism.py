@@ -228,15 +228,22 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | Non
             if key:
                 yield key, _accountability_target(ctx, tok), None, verb
                 continue
-        # 6. dismissal "as biased"
-        if tok.pos_ == "VERB" and lemma in c.dismissal_verbs and not is_negated(tok):
+        # 6. dismissal "as biased"; naming a claim "fiction" / "propaganda"
+        if tok.pos_ == "VERB" and (lemma in c.dismissal_verbs or lemma in NAMING_VERBS) and not is_negated(tok):
             as_ = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "as"]
-            if as_ and any(t.lower_ in c.dismissal_words or t.lemma_.lower() in c.dismissal_words for t in as_[0].subtree):
+            if lemma in NAMING_VERBS:  # 'called the claims "fiction"': the complement, with or without "as"
+                as_ += [ch for ch in tok.children if ch.dep_ in {"oprd", "xcomp", "attr", "ccomp", "dobj"}]
+            if any((t.lower_ in c.dismissal_words or t.lemma_.lower() in c.dismissal_words) and t.pos_ != "VERB"
+                   for complement in as_ for t in complement.subtree):  # "lies", not "bodies lying"
                 subj = subject_of(tok)
                 key = ctx.actor_key(subj) if subj is not None else None
                 if key:
                     target, tkey = _target_of_verb(ctx, tok)
                     yield key, target, tkey, tok
+
+
+#: Verbs that name what something is: 'called the claims "fiction"', "described the report as propaganda".
+NAMING_VERBS = {"call", "label", "brand", "term", "describe", "characterize", "characterise", "dub"}
 
 
 def _is_accusation(ctx: Context, verb: Token) -> bool:
