@@ -137,3 +137,18 @@ def test_a_speaker_named_before_a_said_that_the_parse_joins_to_the_first_verb(ex
             "the head of the district military administration, Andrii Bezuhlyi, said at a briefing on Monday.")
     figures = {(c.figure.quantity, c.figure.low, c.source.name) for c in extract(text).claims if c.kind == "figure"}
     assert ("killed", 14, "Andrii Bezuhlyi") in figures and ("injured", 37, "Andrii Bezuhlyi") in figures
+
+
+def test_a_headline_figure_the_body_attributes_is_one_claim(extract):
+    text = ("Gunmen storm hotel, at least 21 killed in overnight siege\n\n"
+            "At least 21 people were killed when gunmen stormed a hotel overnight, police said on Sunday.\n")
+    figures = [c for c in extract(text, outlet="The Wire").claims if c.kind == "figure"]
+    assert [(c.source.name, c.figure.low) for c in figures] == [("police", 21)]
+
+
+def test_a_headline_figure_the_body_does_not_give_stays_the_outlets(extract):
+    text = ("Gunmen storm hotel, at least 21 killed in overnight siege\n\n"
+            "Gunmen stormed a hotel overnight and 9 people were injured, police said on Sunday.\n")
+    figures = {(c.source.name, c.figure.quantity, c.figure.low) for c in extract(text, outlet="The Wire").claims
+               if c.kind == "figure"}
+    assert ("The Wire", "killed", 21) in figures and ("police", "injured", 9) in figures

@@ -415,7 +415,34 @@ def _headline_source(ctx: Context, sent: Span) -> str | None:
 
 
 def extract_figures(ctx: Context) -> Iterator[Claim]:
-    """Figure claims of an article (quotes must be attributed first)."""
+    """Figure claims of an article (quotes must be attributed first).
+
+    A headline figure in the outlet's own voice that the body reports with a
+    source ("... at least 21 killed in overnight siege" over "police said 21
+    people were killed") is the same claim, so it is left out."""
+    claims = list(_figures(ctx))
+    end = ctx.article.text.find("\n")
+    headline = ctx.article.text[:end if end >= 0 else len(ctx.article.text)].rstrip()
+    attributed = [c for c in claims if not c.narrator]
+    for claim in claims:
+        in_headline = claim.evidence.begin < len(headline) and bool(claim.figure.text) and claim.figure.text in headline
+        if claim.narrator and headline and not headline.endswith(".") and in_headline \
+                and any(_restates(claim, other) for other in attributed):
+            continue
+        yield claim
+
+
+def _restates(headline: Claim, body: Claim) -> bool:
+    """Same kind, and intervals that meet: the headline figure is the body's."""
+    a, b = headline.figure, body.figure
+    if a.quantity != b.quantity:
+        return False
+    a_low, a_high = a.low if a.low is not None else 0, a.high if a.high is not None else float("inf")
+    b_low, b_high = b.low if b.low is not None else 0, b.high if b.high is not None else float("inf")
+    return a_low <= b_high and b_low <= a_high
+
+
+def _figures(ctx: Context) -> Iterator[Claim]:
     seen: set[tuple] = set()
     text = ctx.article.text
     paragraph_source: tuple[int, int, str, Token | None] | None = None  # (paragraph, sentence, key, verb)
