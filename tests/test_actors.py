@@ -101,3 +101,10 @@ def test_brackets_that_do_not_spell_the_name_change_nothing(extract):
             "were killed in the clashes.\n")
     names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
     assert names and all("Britain" not in n for n in names)
+
+
+def test_an_entity_with_the_keeps_its_whole_name_across_and(extract):
+    text = ("The war has killed more than 150,000 people, according to the Armed Conflict Location and Event Data "
+            "Project, and displaced millions.\n")
+    names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
+    assert names == {"Armed Conflict Location and Event Data Project"}

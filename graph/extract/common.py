@@ -329,14 +329,17 @@ class Context:
         possessed = self._possessed_name(head) if ent is not None and ent.label_ == "ORG" else None
         if possessed is not None:
             return clean_name(doc[possessed[0]:possessed[1]].text), clean_name(doc[start:possessed[0]].text) or None
-        if ent is not None and ent.label_ in {"PERSON", "ORG"} and ent.start >= start and (ent.end <= end or ent.label_ == "ORG"):
+        # an entity that starts with "the" the NP span leaves out still starts the NP
+        ent_first = ent.start + 1 if ent is not None and doc[ent.start].lower_ == "the" and len(ent) > 1 else \
+            (ent.start if ent is not None else 0)
+        if ent is not None and ent.label_ in {"PERSON", "ORG"} and ent_first >= start and (ent.end <= end or ent.label_ == "ORG"):
             name = clean_name(ent.text)
             lead = [t for t in doc[start:ent.start] if t.lower_ not in DROP_LEADING]
             role_tokens = lead if ent.label_ == "PERSON" else []
             role = clean_name(doc[lead[0].i:ent.start].text) if role_tokens else None
             if ent.label_ == "ORG":
                 # the whole organisation name ("... for Migration") with its modifiers
-                s0, e0 = min(start, ent.start), max(end, ent.end)
+                s0, e0 = min(start, ent_first), max(end, ent.end)
                 e0 = self._spelled_out_to(s0, e0) or e0  # "... Location and Event Data Project (ACLED)"
                 if e0 - s0 <= 10:
                     name = clean_name(doc[s0:e0].text)
