@@ -108,3 +108,23 @@ def test_an_entity_with_the_keeps_its_whole_name_across_and(extract):
             "Project, and displaced millions.\n")
     names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
     assert names == {"Armed Conflict Location and Event Data Project"}
+
+
+def test_a_name_the_parse_hangs_from_the_body_after_a_role_is_the_speaker(extract):
+    text = ('A spokesman for the multinational security mission, Bernard Kiprono, said the mission was '
+            '"working closely with the national police to restore security."\n')
+    quotes = [c for c in extract(text).claims if c.kind == "quote"]
+    assert quotes and {q.source.name for q in quotes} == {"Bernard Kiprono"}
+
+
+def test_her_organisation_stands_for_the_speaker(extract):
+    text = ("Lulit Haile, an analyst who tracks drone strikes for an independent monitoring group, said her "
+            "organisation had recorded at least 58 drone strikes in the region since August.\n")
+    figures = [c for c in extract(text).claims if c.kind == "figure"]
+    assert figures and {c.source.name for c in figures} == {"Lulit Haile"}
+
+
+def test_an_organisation_with_its_own_name_is_not_the_speaker(extract):
+    text = "Lulit Haile said her organisation, the Horn Monitor, had recorded 58 strikes in the region.\n"
+    figures = [c for c in extract(text).claims if c.kind == "figure"]
+    assert figures and all(c.source.name != "Lulit Haile" for c in figures)

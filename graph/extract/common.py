@@ -24,6 +24,9 @@ DROP_LEADING = {
 }
 NAME_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "case", "nummod", "npadvmod", "quantmod", "punct", "advmod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+#: Bodies a person speaks of as theirs: "her organisation", "his ministry" stand for the person.
+OWN_BODY_NOUNS = {"organisation", "organization", "group", "team", "agency", "office", "charity", "ministry",
+                  "department", "unit", "monitor", "ngo", "network", "foundation", "institute", "project"}
 PLURAL_PRONOUNS = {"they", "them", "we"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEAKER_NOUNS = {"official", "source", "witness", "expert", "analyst", "journalist", "diplomat",
@@ -568,6 +571,15 @@ class Context:
                     continue
                 low = tok.lower_
                 subject = tok.dep_ in {"nsubj", "nsubjpass"}
+                if subject and tok.pos_ == "NOUN" and tok.lemma_.lower() in OWN_BODY_NOUNS:
+                    # "X said her organisation had recorded 58 strikes": the speaker's body, named by her
+                    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"her", "his"}), None)
+                    if poss is not None and not any(c.pos_ == "PROPN" for c in tok.children):
+                        gender = "f" if poss.lower_ == "her" else "m"
+                        key = self._pick_person(persons, gender) or self._pick_person(mentioned, gender)
+                        if key:
+                            self._pronoun[tok.i] = key
+                            continue
                 if tok.pos_ == "PRON" and subject:
                     if low in PERSON_PRONOUNS:
                         gender = "f" if low in {"she", "her"} else "m"
@@ -678,6 +690,16 @@ class Context:
                 rec = self.actors[key]
                 if rec.type == "person" and len(rec.name.split()) > 1 and rec.name.split()[-1] == head.text:
                     return key
+        # "A spokesman for the mission, X, said": the parse hangs the name from the mission
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.cues.person_heads:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at", "with"}):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for appos in (c for c in pobj.children if c.dep_ == "appos"):
+                        ent = self.entity_of(appos)
+                        if ent is not None and ent.label_ == "PERSON":
+                            key = self.actor_key(appos)
+                            if key:
+                                return key
         # an appositive person name beats a role head: "another blogger, X (...)"
         for child in head.children:
             if child.dep_ == "appos" and self.actor_type(child) == "person" and self.actor_type(head) in {"person", "group", None}:
