@@ -128,3 +128,10 @@ def test_an_organisation_with_its_own_name_is_not_the_speaker(extract):
     text = "Lulit Haile said her organisation, the Horn Monitor, had recorded 58 strikes in the region.\n"
     figures = [c for c in extract(text).claims if c.kind == "figure"]
     assert figures and all(c.source.name != "Lulit Haile" for c in figures)
+
+
+def test_the_ministry_is_the_ministry_named_not_its_spokeswoman(extract):
+    text = ("The Defence Ministry said its forces had advanced. Foreign Ministry spokeswoman Anna Kral said the talks "
+            "had failed.\n\nThe ministry said 40 enemy soldiers were killed.\n")
+    figures = [c for c in extract(text).claims if c.kind == "figure"]
+    assert figures and all("Kral" not in c.source.name and "ministry" in c.source.name.lower() for c in figures)

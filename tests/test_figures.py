@@ -32,6 +32,8 @@ FIGURES = [
     ("The ombudsman said more than 8,000 people were listed as missing.", "ombudsman", "missing", 8000, None, False),
     # killed and wounded together are casualties
     ("The colonel said the enemy had lost 900 men killed and wounded in the sector.", "colonel", "casualties", 900, 900, False),
+    ("He claimed the fighters had killed or wounded about 170 government troops, the group said.", "group",
+     "casualties", 170, 170, True),
     # a part of the figure before it takes that figure's kind, not the verb's
     ("The ministry said it destroyed 50 drones, including 20 over the border region and 12 over the capital.",
      "ministry", "munitions", 20, 20, False),

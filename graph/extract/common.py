@@ -754,11 +754,13 @@ class Context:
             head.lemma_.lower() in self.cues.anaphoric_titles and head.pos_ != "PROPN"
 
     def _resolve_title(self, title: str) -> str | None:
-        for key in reversed(self._order):
-            rec = self.actors[key]
-            hay = " ".join(filter(None, [rec.name, rec.role])).lower()
-            if re.search(rf"\b{re.escape(title)}", hay):
-                return key
+        """The last actor named with ``title`` ("the ministry": the Defence Ministry); only
+        when none is, the last one with it in their role (the ministry's spokeswoman)."""
+        pattern = re.compile(rf"\b{re.escape(title)}")
+        for field in ("name", "role"):
+            for key in reversed(self._order):
+                if pattern.search((getattr(self.actors[key], field) or "").lower()):
+                    return key
         return None
 
     def _aliases_of(self, head: Token) -> list[str]:

@@ -212,10 +212,16 @@ def _noun_kind(ctx: Context, noun: Token) -> str | None:
     return None
 
 
-def _with_conjuncts(verbs: dict[str, str], word: Token, kind: str) -> str:
-    """``casualties`` for "killed and wounded" / "dead or injured", else ``kind``."""
+def _with_conjuncts(verbs: dict[str, str], word: Token, kind: str, *, shared_only: bool = False) -> str:
+    """``casualties`` for "killed and wounded" / "dead or injured", else ``kind``.
+
+    With ``shared_only``, only a conjunct verb with no number and no subject or
+    object of its own counts: "killed or wounded about 170 troops", not "three
+    were killed and 11 injured"."""
+    def shares(c: Token) -> bool:
+        return not shared_only or not any(d.like_num or d.dep_ in {"nsubj", "nsubjpass", "dobj"} for d in c.subtree if d != c)
     kinds = {kind} | {verbs[c.lemma_.lower()] for c in word.children
-                      if c.dep_ == "conj" and c.lemma_.lower() in verbs}
+                      if c.dep_ == "conj" and c.lemma_.lower() in verbs and shares(c)}
     return "casualties" if {"killed", "injured"} <= kinds else kind
 
 
@@ -239,7 +245,14 @@ def _verb_kind(ctx: Context, head: Token) -> str | None:
         if phrase is not None:
             return phrase
         if lemma in verbs and verbs[lemma] != "munitions":
-            return verbs[lemma]
+            kind = _with_conjuncts(verbs, verb, verbs[lemma], shared_only=True)
+            first = verb.head
+            if verb.dep_ == "conj" and first.lemma_.lower() in verbs and \
+                    not any(c.dep_ in {"dobj", "nsubjpass"} for c in first.children):
+                # "had killed or wounded about 170 troops": the object is both verbs'
+                if {kind, verbs[first.lemma_.lower()]} == {"killed", "injured"}:
+                    return "casualties"
+            return kind
         for child in verb.children:  # "were dead", "are missing"
             if child.dep_ in {"acomp", "attr", "oprd", "xcomp"} and child.lemma_.lower() in verbs:
                 return verbs[child.lemma_.lower()]
