@@ -34,6 +34,9 @@ FIGURES = [
     ("The colonel said the enemy had lost 900 men killed and wounded in the sector.", "colonel", "casualties", 900, 900, False),
     ("He claimed the fighters had killed or wounded about 170 government troops, the group said.", "group",
      "casualties", 170, 170, True),
+    ("The army said it had neutralised several dozen terrorists in the operation.", "army", "killed", 24, 99, True),
+    ("Police said 9 hostages were freed and 4 gunmen were killed in the raid.", "police", "killed", 4, 4, False),
+    ("The agency said 5,000 refugees had been displaced by the fighting.", "agency", "displaced", 5000, 5000, False),
     # a part of the figure before it takes that figure's kind, not the verb's
     ("The ministry said it destroyed 50 drones, including 20 over the border region and 12 over the capital.",
      "ministry", "munitions", 20, 20, False),
