@@ -157,3 +157,12 @@ def test_a_headline_figure_the_body_does_not_give_stays_the_outlets(extract):
     figures = {(c.source.name, c.figure.quantity, c.figure.low) for c in extract(text, outlet="The Wire").claims
                if c.kind == "figure"}
     assert ("The Wire", "killed", 21) in figures and ("police", "injured", 9) in figures
+
+
+def test_reported_missing_by_someone_is_that_someones_figure(extract):
+    text = "Nine more residents were reported missing by the town's deputy mayor, Jean-Robert Dorval, on Monday."
+    figures = [c for c in extract(text, outlet="The Wire").claims if c.kind == "figure"]
+    assert [(c.source.name, c.figure.quantity, c.figure.low) for c in figures] == [("Jean-Robert Dorval", "missing", 9)]
+    # "killed by" names who killed, not who reported it
+    text = "Twelve people were reported killed by Russian shelling, the governor said."
+    assert {c.source.name for c in extract(text).claims if c.kind == "figure"} == {"governor"}

@@ -56,10 +56,31 @@ def source_of_verb(ctx: Context, verb: Token) -> str | None:
             key = _subject_by_position(ctx, verb)
             if key:
                 return key
+    reporter = _reporter_of_state(verb)
+    if reporter is not None:  # "were reported missing by the deputy mayor"
+        key = ctx.actor_key(reporter)
+        if key:
+            return key
     subj = subject_of(verb)
     if subj is None or subj.pos_ in {"VERB", "AUX"}:
         return _subject_by_position(ctx, verb)
     return ctx.actor_key(subj)
+
+
+#: States that take no doer: in "were reported missing by X", X reported it.
+AGENTLESS_STATES = {"missing", "dead", "unaccounted"}
+
+
+def _reporter_of_state(verb: Token) -> Token | None:
+    """X in "N were reported missing/dead by X", where the parse hangs "by X" from the state."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    for state in verb.children:
+        if state.dep_ in {"oprd", "acomp", "xcomp"} and state.lower_ in AGENTLESS_STATES:
+            for prep in state.children:
+                if prep.dep_ in {"prep", "agent"} and prep.lower_ == "by":
+                    return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def reporting_clause_head(ctx: Context, verb: Token) -> Token | None:
