@@ -7,6 +7,9 @@ from spacy.tokens import Token
 from graph.extract.common import Context
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
+#: Nouns for a text someone puts out: in "X issued a statement accusing Y", X accuses.
+STATEMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "message", "post", "video",
+                   "declaration", "resolution", "note", "release", "bulletin", "tweet"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "nsubj", "nsubjpass", "oprd", "npadvmod", "appos", "acomp", "amod", "nummod", "compound", "advmod", "quantmod", "dep", "parataxis", "punct", "det", "poss", "auxpass", "aux", "neg", "mark", "cc", "intj", "expl", "agent", "dative", "case", "predet", "preconj", "meta", "nmod"}
 
 
@@ -28,6 +31,11 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        if climb and cur.dep_ == "acl" and cur.head.lemma_.lower() in STATEMENT_NOUNS and cur.head.head.i != cur.head.i \
+                and cur.head.head.pos_ in {"VERB", "AUX"}:
+            cur = cur.head.head  # "X issued a statement accusing Y": the statement's author accuses
+            seen += 1
+            continue
         if not climb or cur.dep_ not in {"advcl", "xcomp", "conj", "pcomp"} or cur.head.i == cur.i:
             return None
         cur = cur.head

@@ -105,7 +105,8 @@ def _critic_of_noun(ctx: Context, noun: Token) -> tuple[str | None, Token | None
                         key = ctx.actor_key(pobj)
                         if key:
                             return key, verb
-        if noun.dep_ == "dobj" and verb.lemma_.lower() in {"voice", "express", "level", "direct", "air", "issue", "face", "draw"}:
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in {"voice", "express", "level", "direct", "air", "issue", "lodge",
+                                                            "file", "register", "raise", "face", "draw"}:
             if verb.lemma_.lower() in {"face", "draw"}:
                 return None, None
             subj = subject_of(verb)
