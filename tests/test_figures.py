@@ -37,6 +37,10 @@ FIGURES = [
     ("The army said it had neutralised several dozen terrorists in the operation.", "army", "killed", 24, 99, True),
     ("Police said 9 hostages were freed and 4 gunmen were killed in the raid.", "police", "killed", 4, 4, False),
     ("The agency said 5,000 refugees had been displaced by the fighting.", "agency", "displaced", 5000, 5000, False),
+    ("Officials said four civilians were martyred and nine others injured in the shelling.", "officials", "injured",
+     9, 9, False),
+    ("Officials said four civilians were martyred and nine others injured in the shelling.", "officials", "killed",
+     4, 4, False),
     # a part of the figure before it takes that figure's kind, not the verb's
     ("The ministry said it destroyed 50 drones, including 20 over the border region and 12 over the capital.",
      "ministry", "munitions", 20, 20, False),
@@ -166,3 +170,8 @@ def test_reported_missing_by_someone_is_that_someones_figure(extract):
     # "killed by" names who killed, not who reported it
     text = "Twelve people were reported killed by Russian shelling, the governor said."
     assert {c.source.name for c in extract(text).claims if c.kind == "figure"} == {"governor"}
+
+
+def test_others_that_are_not_people_count_nothing(extract):
+    ex = extract("The army said three tanks were hit and two others were damaged near the river.")
+    assert [c for c in ex.claims if c.kind == "figure"] == []
