@@ -135,3 +135,10 @@ def test_the_ministry_is_the_ministry_named_not_its_spokeswoman(extract):
             "had failed.\n\nThe ministry said 40 enemy soldiers were killed.\n")
     figures = [c for c in extract(text).claims if c.kind == "figure"]
     assert figures and all("Kral" not in c.source.name and "ministry" in c.source.name.lower() for c in figures)
+
+
+def test_a_long_name_its_acronym_confirms_is_kept_whole(extract):
+    text = ('The Al-Qaeda-linked Group for the Support of Islam and Muslims (JNIM) said it had killed '
+            '"around 200 soldiers and militiamen" in the raid.\n')
+    names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
+    assert len(names) == 1 and "Group for the Support of Islam and Muslims" in names.pop()

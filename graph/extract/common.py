@@ -344,7 +344,9 @@ class Context:
                 # the whole organisation name ("... for Migration") with its modifiers
                 s0, e0 = min(start, ent_first), max(end, ent.end)
                 e0 = self._spelled_out_to(s0, e0) or e0  # "... Location and Event Data Project (ACLED)"
-                if e0 - s0 <= 10:
+                acronym_next = e0 + 2 < len(doc) and doc[e0].text == "(" and doc[e0 + 2].text == ")" \
+                    and doc[e0 + 1].text.isupper()
+                if e0 - s0 <= 10 or (acronym_next and e0 - s0 <= 16):  # a long name its acronym confirms
                     name = clean_name(doc[s0:e0].text)
             return name or clean_name(head.text), role or None
         # a person name not tagged as an entity: trailing proper nouns after a role
@@ -376,7 +378,14 @@ class Context:
         if not (acronym.isupper() and acronym.isalpha() and 3 <= len(acronym) <= 8):
             return None
         initials = "".join(t.text[0] for t in doc[start:j] if t.is_title and t.lower_ != "the")
-        return j if initials.upper().startswith(acronym) else None
+        if initials.upper().startswith(acronym):
+            return j
+        # "Group | for the Support of Islam and Muslims (JNIM)": a bare generic head, named in
+        # another language's initials, takes its "for/of ..." phrase up to the bracket
+        head = doc[end - 1]
+        if head.lemma_.lower() in self.cues.organization_heads | self.cues.group_heads and doc[end].lower_ in {"for", "of"}:
+            return j
+        return None
 
     # -- actor typing ----------------------------------------------------------------
     def actor_type(self, head: Token) -> str | None:
