@@ -175,3 +175,10 @@ def test_reported_missing_by_someone_is_that_someones_figure(extract):
 def test_others_that_are_not_people_count_nothing(extract):
     ex = extract("The army said three tanks were hit and two others were damaged near the river.")
     assert [c for c in ex.claims if c.kind == "figure"] == []
+
+
+def test_according_to_her_is_the_woman_last_named(extract):
+    text = ("Saima Rauf, the district's deputy commissioner, visited the camp on Monday.\n\n"
+            "According to her, some 1,200 residents had already left their homes.\n")
+    figures = [c for c in extract(text).claims if c.kind == "figure"]
+    assert [(c.source.name, c.figure.quantity, c.figure.low) for c in figures] == [("Saima Rauf", "displaced", 1200)]

@@ -589,7 +589,9 @@ class Context:
                         if key:
                             self._pronoun[tok.i] = key
                             continue
-                if tok.pos_ == "PRON" and subject:
+                # "according to her": a pronoun that attributes, resolved like a subject
+                attributing = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+                if tok.pos_ == "PRON" and (subject or attributing):
                     if low in PERSON_PRONOUNS:
                         gender = "f" if low in {"she", "her"} else "m"
                         key = self._pick_person(persons, gender) or self._pick_person(mentioned, gender)

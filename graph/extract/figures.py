@@ -271,7 +271,8 @@ PHRASE_KINDS = {
     ("from", "home"): "displaced",
 }
 OBJECT_KINDS = {"captive": "captured", "prisoner": "captured", "hostage": "captured", "prisoners": "captured",
-                "hostages": "captured", "missing": "missing", "homeless": "displaced"}
+                "hostages": "captured", "missing": "missing", "homeless": "displaced",
+                "homes": "displaced", "home": "displaced"}  # "1,200 residents had left their homes"
 
 
 def _verb_phrase_kind(verb: Token) -> str | None:
