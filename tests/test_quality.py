@@ -4,7 +4,7 @@ scorer's rules, cross-checked in test_evaluate.py).
 The dev articles are in the styles of real reporting but were used to write the
 rules, so these figures are not a measure of quality on unseen text (see the
 README); they catch a change that breaks what worked. The floors sit a little
-under the figures last measured (dev A+B 0.872, dev C 0.915, dev D 0.818).
+under the figures last measured (dev A+B 0.874, dev C 0.918, dev D 0.859).
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _score(tmp_path: Path, articles: list[Path], gold_files: list[Path]) -> dict
 @pytest.mark.parametrize("folder, gold, floor", [
     ("dev", ["gold_a.jsonl", "gold_b.jsonl"], 0.84),
     ("dev_c", ["gold_c.jsonl"], 0.89),
-    ("dev_d", ["gold_d.jsonl"], 0.78),
+    ("dev_d", ["gold_d.jsonl"], 0.82),
 ])
 def test_dev_corpus_scores_above_its_floor(tmp_path, folder, gold, floor):
     articles = sorted((DATA / folder).glob("*.txt"))
