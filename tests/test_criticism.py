@@ -19,6 +19,8 @@ CRITICISM = [
     ("The indigenous council issued a scathing statement accusing the armed groups of treating its land as a battlefield.",
      "council", "armed groups"),
     ("The foreign office summoned the ambassador and lodged a strong protest over the incident.", "foreign office", None),
+    ("Critics say the government's peace policy gave the armed groups time to recruit.", "critics", "policy"),
+    ("Critics of the operation argue that the army has ignored the warnings.", "critics", "army"),
     ('The minister called the assault "a cowardly act by terrorists" and said the government would not yield.',
      "minister", "assault"),
     ('The European Union delegation in the capital joined the condemnation, calling the bombing "cowardly and indiscriminate."',
@@ -56,6 +58,7 @@ def test_criticism(extract, text, critic, target):
     "The region has been under separatist control since 2014, in violation of international law.",
     "Residents described bodies lying in the streets and houses being looted.",
     "The ministry called the meeting a success.",
+    "Critics did not say much about the plan.",
 ])
 def test_not_criticism(extract, text):
     ex = extract(text)

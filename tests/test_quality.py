@@ -4,7 +4,7 @@ scorer's rules, cross-checked in test_evaluate.py).
 The dev articles are in the styles of real reporting but were used to write the
 rules, so these figures are not a measure of quality on unseen text (see the
 README); they catch a change that breaks what worked. The floors sit a little
-under the figures last measured (dev A+B 0.874, dev C 0.918, dev D 0.859).
+under the figures last measured (dev A+B 0.874, dev C 0.918, dev D 0.863).
 """
 from __future__ import annotations
 

@@ -229,6 +229,16 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | Non
             if key:
                 yield key, _accountability_target(ctx, tok), None, verb
                 continue
+        # 5b. "critics say ...": what critics say is criticism, of the subject of what they say
+        if lemma == "critic" and tok.dep_ == "nsubj" and tok.head.pos_ in {"VERB", "AUX"} \
+                and tok.head.lemma_.lower() in c.reporting_verbs and not is_negated(tok.head):
+            key = ctx.actor_key(tok)
+            if key:
+                said = next((ch for ch in tok.head.children if ch.dep_ == "ccomp"), None)
+                subj = subject_of(said, climb=False) if said is not None else None
+                target = _np_text(ctx, subj) if subj is not None and subj.pos_ != "PRON" else None
+                yield key, target, ctx.actor_key(subj) if subj is not None else None, tok.head
+                continue
         # 6. dismissal "as biased"; naming a claim "fiction" / "propaganda"
         if tok.pos_ == "VERB" and (lemma in c.dismissal_verbs or lemma in NAMING_VERBS) and not is_negated(tok):
             as_ = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "as"]
