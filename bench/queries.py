@@ -142,8 +142,9 @@ def generate(path: Path, triples: int, seed: int) -> None:
           file=sys.stderr)
 
 
-def parameter_pool(store: ox.Store, rng: random.Random) -> dict[str, list[dict[str, str]]]:
-    """Realistic parameter values, drawn from the data."""
+def parameter_pool(store: ox.Store, rng: random.Random) -> dict[str, list[list[dict[str, str]]]]:
+    """Realistic parameter values, drawn from the data: for each query, its variants (each
+    timed on its own), each a list of parameter sets."""
     def values(sparql: str) -> list[str]:
         return [sol[0].value for sol in store.query(sparql)]
 
@@ -155,28 +156,25 @@ def parameter_pool(store: ox.Store, rng: random.Random) -> dict[str, list[dict[s
     targets = values(ng + "SELECT DISTINCT ?a WHERE { ?a a ng:Organization }")
     pick = rng.choice
     return {
-        "figures_by_event": [{"event": pick(events)} for _ in range(50)],
-        "conflicting_figures": [{"event": pick(events), "kind": "killed"} for _ in range(50)],
-        "criticism": [{"source": pick(sources)} for _ in range(50)],
-        "quotes_by_actor": [{"actor": pick(sources)} for _ in range(50)],
-        "claims_by_channel": [{"channel": pick(channels), "kind": "criticism"} for _ in range(50)],
-        "claims_by_channel ": [{"channel": pick(channels)} for _ in range(50)],
-        "claims_by_channel  ": [{"channel": pick(channels), "page": "3"} for _ in range(50)],
-        "actor_profile": [{"actor": pick(sources + targets)} for _ in range(50)],
-        "provenance": [{"claim": pick(claims)} for _ in range(50)],
+        "figures_by_event": [[{"event": pick(events)} for _ in range(50)]],
+        "conflicting_figures": [[{"event": pick(events), "kind": "killed"} for _ in range(50)]],
+        "criticism": [[{"source": pick(sources)} for _ in range(50)]],
+        "quotes_by_actor": [[{"actor": pick(sources)} for _ in range(50)]],
+        "claims_by_channel": [  # with a kind, without, and a later page
+            [{"channel": pick(channels), "kind": "criticism"} for _ in range(50)],
+            [{"channel": pick(channels)} for _ in range(50)],
+            [{"channel": pick(channels), "page": "3"} for _ in range(50)],
+        ],
+        "actor_profile": [[{"actor": pick(sources + targets)} for _ in range(50)]],
+        "provenance": [[{"claim": pick(claims)} for _ in range(50)]],
     }
 
 
 def bench(store: ox.Store, runs: int, rng: random.Random) -> list[tuple]:
     pool = parameter_pool(store, rng)
     results = []
-    # a query runs once per entry of the pool whose key is its name, padded with spaces
-    # (claims_by_channel: with a kind, without, and a later page)
-    runs_of = {name: sorted(k for k in pool if k.strip() == name) or [name] for name in library_names()}
-    for key in (k for name in library_names() for k in runs_of[name]):
-        name = key.strip()
+    for name, choices in ((n, c) for n in library_names() for c in pool.get(n, [[{}]])):
         query = library_query(name)
-        choices = pool.get(key, [{}])
         times, rows = [], []
         for i in range(runs + 1):
             params = choices[i % len(choices)]

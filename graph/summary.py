@@ -39,21 +39,18 @@ SUMMARY_GRAPH = ox.NamedNode("https://w3id.org/newsgraph/id/summary")
 _SOURCE = ox.NamedNode(NG + "source")
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
-#: The counts, from every article graph.
-COUNTS = f"""PREFIX ng: <{NG}>
-SELECT ?source (COUNT(*) AS ?claims) (COUNT(DISTINCT ?g) AS ?articles)
+_COUNT = f"""SELECT ?source (COUNT(*) AS ?claims) (COUNT(DISTINCT ?g) AS ?articles)
 WHERE {{ GRAPH ?g {{ ?claim ng:source ?source }} FILTER (?g != {SUMMARY_GRAPH}) }}
 GROUP BY ?source"""
+
+#: The counts, from every article graph.
+COUNTS = f"PREFIX ng: <{NG}>\n{_COUNT}"
 
 #: One SPARQL Update (one transaction) that replaces the summary graph with fresh counts.
 REFRESH = f"""PREFIX ng: <{NG}>
 DROP SILENT GRAPH {SUMMARY_GRAPH} ;
 INSERT {{ GRAPH {SUMMARY_GRAPH} {{ ?source ng:claimCount ?claims ; ng:articleCount ?articles }} }}
-WHERE {{
-  SELECT ?source (COUNT(*) AS ?claims) (COUNT(DISTINCT ?g) AS ?articles)
-  WHERE {{ GRAPH ?g {{ ?claim ng:source ?source }} FILTER (?g != {SUMMARY_GRAPH}) }}
-  GROUP BY ?source
-}}"""
+WHERE {{ {_COUNT} }}"""
 
 
 def refresh(store: ox.Store) -> None:

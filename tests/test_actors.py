@@ -61,6 +61,11 @@ def test_outlets_reporter_is_a_person(extract):
     assert quotes[0].source.type == "person"
 
 
+def _figure_sources(extract, text: str) -> set[str]:
+    """The source names of the figure claims of ``text``."""
+    return {c.source.name for c in extract(text).claims if c.kind == "figure"}
+
+
 @pytest.mark.parametrize("dateline", [
     "PORT SUDAN, Sudan (AP) —", "DUBAI —", "KYIV, Dec 30 (Reuters) -", "ST. PETERSBURG, Russia (AP) —",
 ])
@@ -92,21 +97,21 @@ def test_a_paragraph_starting_with_an_acronym_and_a_hyphen_is_no_dateline():
 def test_an_acronym_in_brackets_spells_out_a_name_cut_at_and(extract):
     text = ("According to the Armed Conflict Location and Event Data Project (ACLED), government forces were "
             "responsible for more than 650 civilian deaths last year.\n")
-    names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
+    names = _figure_sources(extract, text)
     assert names == {"Armed Conflict Location and Event Data Project"}
 
 
 def test_brackets_that_do_not_spell_the_name_change_nothing(extract):
     text = ("According to the Syrian Observatory for Human Rights (Britain-based), at least 30 fighters "
             "were killed in the clashes.\n")
-    names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
+    names = _figure_sources(extract, text)
     assert names and all("Britain" not in n for n in names)
 
 
 def test_an_entity_with_the_keeps_its_whole_name_across_and(extract):
     text = ("The war has killed more than 150,000 people, according to the Armed Conflict Location and Event Data "
             "Project, and displaced millions.\n")
-    names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
+    names = _figure_sources(extract, text)
     assert names == {"Armed Conflict Location and Event Data Project"}
 
 
@@ -140,5 +145,5 @@ def test_the_ministry_is_the_ministry_named_not_its_spokeswoman(extract):
 def test_a_long_name_its_acronym_confirms_is_kept_whole(extract):
     text = ('The Al-Qaeda-linked Group for the Support of Islam and Muslims (JNIM) said it had killed '
             '"around 200 soldiers and militiamen" in the raid.\n')
-    names = {c.source.name for c in extract(text).claims if c.kind == "figure"}
+    names = _figure_sources(extract, text)
     assert len(names) == 1 and "Group for the Support of Islam and Muslims" in names.pop()

@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp import DATELINE
 from graph.rules import Lexicon, load_lexicon
 from graph.types import Actor, Article, Evidence
 
@@ -266,7 +265,6 @@ class Context:
         self.guessed_gender: dict[str, str] = {}
         self._alias: dict[str, str] = {}
         self.places: frozenset[str] | None = None  # filled by graph.extract.events.known_places
-        self._datelines = [(m.start(), m.end()) for m in DATELINE.finditer(article.text)]
 
     # -- sentences and evidence ----------------------------------------------------
     def _overlaps_chrome(self, sent: Span) -> bool:
@@ -344,8 +342,7 @@ class Context:
                 # the whole organisation name ("... for Migration") with its modifiers
                 s0, e0 = min(start, ent_first), max(end, ent.end)
                 e0 = self._spelled_out_to(s0, e0) or e0  # "... Location and Event Data Project (ACLED)"
-                acronym_next = e0 + 2 < len(doc) and doc[e0].text == "(" and doc[e0 + 2].text == ")" \
-                    and doc[e0 + 1].text.isupper()
+                acronym_next = (self._bracketed(e0) or "").isupper()
                 if e0 - s0 <= 10 or (acronym_next and e0 - s0 <= 16):  # a long name its acronym confirms
                     name = clean_name(doc[s0:e0].text)
             return name or clean_name(head.text), role or None
@@ -372,19 +369,24 @@ class Context:
             if not (doc[j].is_title or doc[j].lower_ in {"and", "of", "for", "the", "on", "in", "&"}):
                 return None
             j += 1
-        if j == end or j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
-            return None
-        acronym = doc[j + 1].text
-        if not (acronym.isupper() and acronym.isalpha() and 3 <= len(acronym) <= 8):
+        acronym = self._bracketed(j) if j > end else None
+        if not (acronym and acronym.isupper() and acronym.isalpha() and 3 <= len(acronym) <= 8):
             return None
         initials = "".join(t.text[0] for t in doc[start:j] if t.is_title and t.lower_ != "the")
         if initials.upper().startswith(acronym):
             return j
         # "Group | for the Support of Islam and Muslims (JNIM)": a bare generic head, named in
         # another language's initials, takes its "for/of ..." phrase up to the bracket
-        head = doc[end - 1]
-        if head.lemma_.lower() in self.cues.organization_heads | self.cues.group_heads and doc[end].lower_ in {"for", "of"}:
+        head = doc[end - 1].lemma_.lower()
+        if (head in self.cues.organization_heads or head in self.cues.group_heads) and doc[end].lower_ in {"for", "of"}:
             return j
+        return None
+
+    def _bracketed(self, i: int) -> str | None:
+        """The one token between brackets at ``i``: "(ACLED)" -> "ACLED"; else None."""
+        doc = self.doc
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            return doc[i + 1].text
         return None
 
     # -- actor typing ----------------------------------------------------------------
@@ -395,8 +397,6 @@ class Context:
         lower = head.lower_
         if lower in c.non_actor_heads or lemma in c.non_actor_heads:
             return None
-        if any(a <= head.idx < b for a, b in self._datelines):
-            return None  # "PORT SUDAN, Sudan (AP) —": where the story was filed, no actor
         if head.like_num or head.pos_ in {"NUM", "VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PART", "SYM"}:
             return None
         if any(c.lower_ == "whose" for c in head.lefts):

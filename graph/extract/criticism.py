@@ -244,8 +244,12 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | Non
             as_ = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "as"]
             if lemma in NAMING_VERBS:  # 'called the claims "fiction"': the complement, with or without "as"
                 as_ += [ch for ch in tok.children if ch.dep_ in {"oprd", "xcomp", "attr", "ccomp", "dobj"}]
-            judged = c.dismissal_words | (c.fault_adjectives | c.fault_nouns if lemma in NAMING_VERBS else frozenset())
-            if any((t.lower_ in judged or t.lemma_.lower() in judged) and t.pos_ != "VERB"
+            naming = lemma in NAMING_VERBS
+
+            def judged(word: str) -> bool:  # a dismissal, or for a naming verb any fault word
+                return word in c.dismissal_words or (naming and (word in c.fault_adjectives or word in c.fault_nouns))
+
+            if any((judged(t.lower_) or judged(t.lemma_.lower())) and t.pos_ != "VERB"
                    for complement in as_ for t in complement.subtree):  # "lies", not "bodies lying"
                 subj = subject_of(tok)
                 key = ctx.actor_key(subj) if subj is not None else None

@@ -60,11 +60,11 @@ def _a_place(ctx: Context, t) -> str | None:
     """The place name at token ``t``: a place entity, or a proper noun the article uses as a place."""
     if t.ent_type_ in PLACE_LABELS:
         ent = ctx.entity_of(t)
-        if ent is None or any(ch.isdigit() for ch in ent.text):  # "M23": a group, not a place
+        if ent is None or _has_digit(ent.text):
             return None
         return _place_name(ent.text)
     # untyped or mistyped by the small model ("Sumy" as ORG, "Odesa" as PERSON), but a place elsewhere
-    if t.pos_ == "PROPN" and t.is_title and t.lower_ in known_places(ctx) and not any(ch.isdigit() for ch in t.text) \
+    if t.pos_ == "PROPN" and t.is_title and t.lower_ in known_places(ctx) and not _has_digit(t.text) \
             and t.lower_ not in ctx.cues.channels and ctx.quote_of_token.get(t.i) is None:
         start = t.i  # with the words of a compound name: "Chasiv Yar", "Khan Younis"
         while start > 0 and ctx.doc[start - 1].dep_ == "compound" and ctx.doc[start - 1].pos_ == "PROPN" \
@@ -85,19 +85,19 @@ def _place(ctx: Context, tok, sent: Span) -> str | None:
         if t.dep_ in {"compound", "amod", "nmod", "npadvmod"} and (place := _a_place(ctx, t)):
             return place
     for t in tok.subtree:  # "strike on X", "attack in X", "attack on X's port", "strike on the X apartment block"
-        if (t.dep_ == "pobj" or (t.dep_ in {"poss", "compound", "nmod"} and t.head.dep_ == "pobj")) and not _from(t, tok):
+        if (t.dep_ == "pobj" or (t.dep_ in {"poss", "compound", "nmod"} and t.head.dep_ == "pobj")) and not _directed(t, {tok.i}):
             if place := _a_place(ctx, t):
                 return place
     clause = _clause_of(tok)
     for ent in sent.ents:
-        if ent.label_ in PLACE_LABELS and not any(ch.isdigit() for ch in ent.text):
+        if ent.label_ in PLACE_LABELS and not _has_digit(ent.text):
             # the most specific place: the first one after the event word, in its clause,
             # and not where it came from ("launched the attack from the direction of X")
-            if ent.start > tok.i and _clause_of(ent.root) == clause and _where_of_clause(ent, clause, tok):
+            if ent.start > tok.i and _clause_of(ent.root) == clause and not _directed(ent.root, {clause.i, tok.i}):
                 return clean_name(ent.text)
     for t in tok.subtree:  # "strike on X", "shelling of X" where the tagger missed the place
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.is_title and t.head.lower_ in PLACE_PREPS | {"on"} and t.lower_ not in ctx.cues.channels \
-                and not any(ch.isdigit() for ch in t.text) and not _from(t, tok) \
+                and not _has_digit(t.text) and not _directed(t, {tok.i}) \
                 and t.ent_type_ in {"", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"} and ctx.quote_of_token.get(t.i) is None:
             start = t.i
             while start > 0 and ctx.doc[start - 1].dep_ == "compound" and ctx.doc[start - 1].is_title:
@@ -106,29 +106,21 @@ def _place(ctx: Context, tok, sent: Span) -> str | None:
     return None
 
 
-def _from(t, event) -> bool:
-    """``t`` is under a "from" or "toward" phrase of ``event``: where the attack came from
-    or went to, not its place."""
+def _directed(t, stops: set[int]) -> bool:
+    """A "from" or "toward" phrase lies between ``t`` and the first of ``stops`` above it:
+    where the attack came from or went to ("launched the attack from the direction of X",
+    "the launch of rockets toward X"), not where it happened."""
     cur = t
-    while cur.i != event.i and cur.head.i != cur.i:
+    while cur.i not in stops and cur.head.i != cur.i:
         if cur.dep_ == "prep" and cur.lower_ in DIRECTION_PREPS:
             return True
         cur = cur.head
     return False
 
 
-def _where_of_clause(ent: Span, clause, event) -> bool:
-    """The place ``ent`` says where the clause of ``event`` happens ("killed nine in southern X",
-    "occurred at a school in X"), not where something came from or went to ("launched the
-    attack from the direction of X", "the launch of rockets toward X")."""
-    cur = ent.root
-    while cur.i != clause.i and cur.head.i != cur.i:
-        cur = cur.head
-        if cur.i == event.i:
-            return True
-        if cur.dep_ == "prep" and cur.lower_ in DIRECTION_PREPS:
-            return False
-    return True
+def _has_digit(text: str) -> bool:
+    """A name with a digit ("M23") is a group or a unit, not a place."""
+    return any(ch.isdigit() for ch in text)
 
 
 def _clause_of(tok):
@@ -185,7 +177,7 @@ def frequent_place(ctx: Context) -> str | None:
                   and (not t.ent_type_ or (t.ent_type_ == "ORG" and t.head.lower_ in {"in", "near", "at", "outside"}))
                   and t.head.lower_ in PLACE_PREPS and ctx.quote_of_token.get(t.i) is None]
         for name in names:
-            if name and not is_country(ctx, name) and not any(ch.isdigit() for ch in name):
+            if name and not is_country(ctx, name) and not _has_digit(name):
                 counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None

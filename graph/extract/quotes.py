@@ -251,12 +251,7 @@ def _intro_before(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
     prev = ctx.sents[n - 1]
     text = ctx.article.text
     if prev.text.rstrip().endswith(":"):
-        for tok in prev:
-            if is_reporting_verb(ctx, tok) and ctx.quote_of_token.get(tok.i) is None:
-                key = source_of_verb(ctx, tok)
-                if key:
-                    return key, tok
-        return None, None
+        return _reporter_in(ctx, prev)
     line_start = text.rfind("\n", 0, q.open) + 1
     opens_paragraph = not text[line_start:q.open].strip()
     between = text[prev.start_char + len(prev.text.rstrip()):q.open]  # a sentence keeps its trailing newlines
@@ -280,7 +275,12 @@ def _speaker_after(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
     nxt = ctx.sents[n + 1]
     if len(nxt) > 12:
         return None, None
-    for tok in nxt:
+    return _reporter_in(ctx, nxt)
+
+
+def _reporter_in(ctx: Context, sent: Span) -> tuple[str | None, Token | None]:
+    """The speaker and verb of the first reporting verb outside quotes in ``sent`` that has one."""
+    for tok in sent:
         if is_reporting_verb(ctx, tok) and ctx.quote_of_token.get(tok.i) is None:
             key = source_of_verb(ctx, tok)
             if key:
