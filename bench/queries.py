@@ -39,7 +39,10 @@ from graph.rdf import add_extraction, new_dataset  # noqa: E402
 from graph.store import open_store  # noqa: E402
 from graph.summary import SUMMARY_GRAPH  # noqa: E402
 from graph.summary import refresh as refresh_summary  # noqa: E402
-from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure  # noqa: E402
+from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software  # noqa: E402
+
+#: The software stamped on hand-made extractions (no model ran).
+SOFTWARE = Software("0.0.test", "hand_made", "0")
 
 EXTRACTORS = ("figures.v1", "criticism.v1", "quotes.v1", "events.v1")
 KINDS = ("killed", "killed", "killed", "injured", "injured", "casualties", "missing", "captured",
@@ -114,7 +117,7 @@ def make_article(i: int, rng: random.Random, pools: dict[str, list]) -> Extracti
             claims.append(Claim(kind="quote", extractor="quotes.v1", text=sentence[: rng.randint(30, 120)], **common))
     actors = tuple(dict.fromkeys(speakers + [outlet]))
     return Extraction(article=article, claims=tuple(claims), actors=actors, events=(event, other),
-                      extractors=EXTRACTORS)
+                      extractors=EXTRACTORS, software=SOFTWARE)
 
 
 def generate(path: Path, triples: int, seed: int) -> None:

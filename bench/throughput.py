@@ -30,7 +30,7 @@ from graph.claims import claim_to_record
 from graph.chrome import find_chrome
 from graph.extract import extract_article
 from graph.extract.common import compile_cues
-from graph.nlp import load_pipeline, model_name, parse_articles
+from graph.nlp import load_pipeline, model_name, parse_articles, pipeline_software
 from graph.rdf import add_extraction, new_dataset, serialize_dataset
 from graph.types import Article
 
@@ -60,13 +60,14 @@ def bare_spacy(articles: list[Article], n_process: int) -> float:
 def full_pipeline(articles: list[Article], n_process: int) -> float:
     nlp = load_pipeline()
     cues = compile_cues()
+    software = pipeline_software(nlp)
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     start = time.perf_counter()
     default = new_dataset()
     spill = GraphSpill(work / "graphs")
     records = []
     for doc, article in parse_articles(nlp, articles, n_process=n_process):
-        ex = extract_article(doc, article, cues=cues)
+        ex = extract_article(doc, article, cues=cues, software=software)
         add_extraction(default, ex, article_sink=spill.write)
         records.extend(claim_to_record(c) for c in ex.claims)
     ds = spill.dataset(default)

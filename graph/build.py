@@ -25,13 +25,14 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.claims import claim_to_record
 from graph.errors import InputError, OptionError, OutputError, StoreError
+from graph.files import atomic_write, temporary_output
 from graph.extract import extract_article
 from graph.extract.common import compile_cues
-from graph.nlp import load_pipeline, parse_articles
+from graph.nlp import load_pipeline, parse_articles, pipeline_software
 from graph.merge import AliasTable, apply_aliases, load_alias_file
 from graph.rdf import add_extraction, claim_iri, event_iri, link_surnames, new_dataset, serialize_dataset
 from graph.readers import load_articles
-from graph.rules import load_lexicon
+from graph.rules import load_lexicon, rules_digest
 from graph.summary import refresh as refresh_summary
 from graph.types import Article, Claim, Extraction
 from graph.vocab import NG
@@ -76,8 +77,9 @@ def extract_stream(
         return
     nlp = load_pipeline(model)
     cues = compile_cues(load_lexicon(rules))
+    software = pipeline_software(nlp, model=model, rules_digest=rules_digest(rules))
     for doc, article in parse_articles(nlp, articles, n_process=n_process):
-        yield extract_article(doc, article, cues=cues)
+        yield extract_article(doc, article, cues=cues, software=software)
 
 
 def link_conflicts(ds: Dataset, figures: list[tuple]) -> int:
@@ -154,20 +156,6 @@ def remove_stale_temporaries(folder: Path) -> list[str]:
     return removed
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        write(tmp_path)
-        os.replace(tmp_path, path)
-    except BaseException:
-        tmp_path.unlink(missing_ok=True)
-        raise
-
-
 class GraphSpill:
     """Article graphs kept out of memory: N-Quads text bulk-loaded in batches
     into a temporary on-disk Oxigraph store, so that a large build's memory
@@ -207,8 +195,7 @@ class ClaimWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-        self.tmp = Path(tmp)
+        fd, self.tmp = temporary_output(path)
         self.fh = os.fdopen(fd, "w", encoding="utf-8")
 
     def write(self, records: Iterable[dict]) -> None:

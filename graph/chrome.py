@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import NewsgraphError
+from graph import resources
+from graph.errors import NewsgraphError
 
 #: The rules file used when no rules are given.
-RULES_PATH = Path(__file__).with_name("rules") / "chrome.txt"
 
 #: Sections of a rules file, in the order the file documents them.
 RULE_SECTIONS = ("tail", "line", "short", "keep")
@@ -76,7 +76,7 @@ def parse_chrome_rules(lines: Iterable[str], *, source: str = "<rules>") -> Chro
 
 
 def read_chrome_rules(path: str | Path | None = None) -> ChromeRules:
-    """Read and compile a rules file (default :data:`RULES_PATH`, cached)."""
+    """Read and compile a rules file (default: the packaged ``rules/chrome.txt``, cached)."""
     if path is None:
         return _default_rules()
     path = Path(path)
@@ -85,9 +85,7 @@ def read_chrome_rules(path: str | Path | None = None) -> ChromeRules:
 
 @lru_cache(maxsize=1)
 def _default_rules() -> ChromeRules:
-    return parse_chrome_rules(
-        RULES_PATH.read_text(encoding="utf-8").splitlines(), source=str(RULES_PATH)
-    )
+    return parse_chrome_rules(resources.rules_text("chrome.txt").splitlines(), source="rules/chrome.txt")
 
 
 def find_chrome(text: str, *, rules: ChromeRules | None = None) -> tuple[tuple[int, int], ...]:

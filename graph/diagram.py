@@ -1,7 +1,7 @@
 """Draw the ontology: main classes, their subclasses and the object properties
 between them, as Graphviz DOT generated from ``ontology/newsgraph.ttl``.
 
-    python -m graph.diagram ontology/newsgraph.ttl > ontology/diagram.dot
+    python -m graph.diagram > ontology/diagram.dot
     dot -Tsvg ontology/diagram.dot -o ontology/diagram.svg
 
 The README shows the SVG; regenerate it when the ontology changes.
@@ -13,10 +13,10 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
+from graph import resources
 from graph.vocab import NG
 
 NS = str(NG._NS)
-DEFAULT_TTL = Path(__file__).resolve().parents[1] / "ontology" / "newsgraph.ttl"
 
 
 def _local(term: URIRef) -> str:
@@ -57,9 +57,11 @@ def ontology_to_dot(onto: Graph) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0]) if args else DEFAULT_TTL
     onto = Graph()
-    onto.parse(path, format="turtle")
+    if args:
+        onto.parse(Path(args[0]), format="turtle")
+    else:
+        onto.parse(data=resources.ontology_text("newsgraph.ttl"), format="turtle")
     sys.stdout.write(ontology_to_dot(onto))
     return 0
 

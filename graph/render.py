@@ -39,6 +39,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph import resources
 from graph.analysis import figures_by_event, is_actor
 from graph.errors import OutputError
 from graph.network import AFFILIATION
@@ -77,7 +78,6 @@ SIDE_PALETTE = ("#1f3a93", "#b30000", "#006d2c", "#6a3d9a", "#b15928", "#01665e"
 _NO_SIDE_BORDER = "#666666"
 _OTHER_EDGE = ("#999999", "claim")
 
-_ASSETS = Path(__file__).resolve().parent / "assets"
 _VIS_DIRS = ("lib/vis-9.1.2", "templates/lib/vis-9.1.2")
 _MAX_LABEL = 40
 _MAX_TOOLTIP = 300
@@ -672,7 +672,7 @@ def _plain(value: Any) -> Any:
 
 @lru_cache(maxsize=None)
 def _asset(name: str) -> str:
-    return (_ASSETS / name).read_text(encoding="utf-8")
+    return resources.asset_text(name)
 
 
 @lru_cache(maxsize=None)

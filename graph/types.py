@@ -118,11 +118,26 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Software:
+    """What ran the extractors: the newsgraph release, the spaCy model and the user's rules.
+
+    ``rules_digest`` is ``"sha256:<hex>"`` of a ``--rules`` file, or ``None``
+    when the built-in lexicon ran alone.
+    """
+
+    version: str
+    model: str
+    model_version: str
+    rules_digest: str | None = None
+
+
+@dataclass(frozen=True)
 class Extraction:
-    """Everything extracted from one article."""
+    """Everything extracted from one article, and the software that extracted it."""
 
     article: Article
     claims: tuple[Claim, ...] = ()
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     extractors: tuple[str, ...] = field(default_factory=tuple)
+    software: Software | None = None

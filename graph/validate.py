@@ -26,15 +26,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from pyshacl import validate
 from rdflib import RDF, SH, Dataset, Graph, Literal, Node, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-#: The shapes shipped with newsgraph.
-SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
+from graph import resources
+from graph.errors import NewsgraphError
+
 
 #: Shapes that need a Dataset (they use ``GRAPH``); off in the file, on for a Dataset.
 DATASET_SHAPES = (URIRef("https://w3id.org/newsgraph/shapes#SameGraphAsArticle"),)
@@ -60,10 +59,19 @@ class ValidationResult(NamedTuple):
     graphs: tuple[Node, ...]
 
 
+def _pyshacl_validate():
+    """pyshacl's ``validate``, imported when first needed: only validation needs it."""
+    try:
+        from pyshacl import validate
+    except ImportError as exc:
+        raise NewsgraphError("SHACL validation needs pyshacl: pip install 'newsgraph[validate]'") from exc
+    return validate
+
+
 @lru_cache(maxsize=1)
 def default_shapes() -> Graph:
     """The newsgraph shapes, parsed once. Treat as read-only."""
-    return Graph().parse(SHAPES_PATH, format="turtle")
+    return Graph().parse(data=resources.ontology_text("shapes.ttl"), format="turtle")
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +98,7 @@ def validation_results(data: Dataset | Graph, *, shapes: Graph | None = None) ->
         shapes = _default_dataset_shapes() if shapes is None else activate_dataset_shapes(shapes)
     elif shapes is None:
         shapes = default_shapes()
+    validate = _pyshacl_validate()
     union_was = data.default_union if isinstance(data, Dataset) else None
     try:
         _, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=False)

@@ -56,6 +56,12 @@ class NG(DefinedNamespace):
     narrator: URIRef
     conflictsWith: URIRef
 
+    # extractor properties (provenance of the software)
+    softwareVersion: URIRef
+    modelName: URIRef
+    modelVersion: URIRef
+    rulesDigest: URIRef
+
     # figure properties
     quantityKind: URIRef
     low: URIRef

@@ -6,8 +6,11 @@ import pytest
 
 from graph.chrome import find_chrome
 from graph.extract import extract_article
-from graph.nlp import load_pipeline, text_for_parsing
-from graph.types import Article, Extraction
+from graph.nlp import load_pipeline, pipeline_software, text_for_parsing
+from graph.types import Article, Extraction, Software
+
+#: The software stamped on extractions that tests make by hand (no model ran).
+TEST_SOFTWARE = Software(version="0.0.test", model="hand_made", model_version="0")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -25,7 +28,7 @@ def extract(nlp):
 
     def run(text: str, *, outlet: str | None = None, article_id: str = "t") -> Extraction:
         article = Article(id=article_id, text=text, outlet=outlet, chrome=find_chrome(text))
-        return extract_article(nlp(text_for_parsing(text)), article)
+        return extract_article(nlp(text_for_parsing(text)), article, software=pipeline_software(nlp))
 
     return run
 
@@ -33,6 +36,16 @@ def extract(nlp):
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return REPO / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory, seeds_dir) -> Path:
+    """One build of the sample articles for the whole session (treat as read-only)."""
+    from graph.build import run_build
+
+    out = tmp_path_factory.mktemp("seed_build")
+    run_build([str(seeds_dir)], out, html=True)
+    return out
 
 
 def pytest_addoption(parser):

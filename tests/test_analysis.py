@@ -19,7 +19,10 @@ from graph.analysis import (
 )
 from graph.cli import main
 from graph.rdf import add_extraction, new_dataset, serialize_dataset
-from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure
+from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software
+
+#: The software stamped on hand-made extractions (no model ran).
+SOFTWARE = Software("0.0.test", "hand_made", "0")
 
 
 def _node(g, node, label, type_, side=None):
@@ -182,7 +185,8 @@ def _build_trig(path):
         claim = Claim(kind, art_id, source, evidence, f"{kind}.v1",
                       figure=Figure("killed", low, low, text=str(low)) if low else None,
                       target=None if low else "the command", event=strike if low else None)
-        add_extraction(ds, Extraction(article, (claim,), (source,), (strike,) if low else (), (f"{kind}.v1",)))
+        add_extraction(ds, Extraction(article, (claim,), (source,), (strike,) if low else (), (f"{kind}.v1",),
+                                      software=SOFTWARE))
     serialize_dataset(ds, str(path), "trig")
     return path
 

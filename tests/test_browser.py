@@ -17,7 +17,10 @@ import pytest
 from graph.network import dataset_to_networkx
 from graph.rdf import add_extraction, new_dataset
 from graph.render import render_html
-from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure
+from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software
+
+#: The software stamped on hand-made extractions (no model ran).
+SOFTWARE = Software("0.0.test", "hand_made", "0")
 
 pytestmark = pytest.mark.slow
 
@@ -244,7 +247,7 @@ def _hostile_page(path: Path) -> Path:
     )
     ds = new_dataset()
     add_extraction(ds, Extraction(article, claims, (hostile, other, Actor(SCRIPT, "group")), (event,),
-                                  ("figures.v1", "quotes.v1", "criticism.v1")))
+                                  ("figures.v1", "quotes.v1", "criticism.v1"), software=SOFTWARE))
     path.write_text(render_html(dataset_to_networkx(ds), title=PAYLOAD), encoding="utf-8")
     return path
 

@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.chrome import RULES_PATH, find_chrome, parse_chrome_rules, read_chrome_rules
+from graph.chrome import find_chrome, parse_chrome_rules, read_chrome_rules
 from graph.errors import NewsgraphError
+
+REPO_RULES = Path(__file__).resolve().parents[1] / "graph" / "rules" / "chrome.txt"
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -185,7 +187,7 @@ def test_bad_rules_name_the_file_and_line(lines: list[str], message: str) -> Non
 
 
 def test_rules_file_has_every_section() -> None:
-    rules = read_chrome_rules(RULES_PATH)
+    rules = read_chrome_rules(REPO_RULES)
     assert all([rules.tail, rules.line, rules.short, rules.keep])
 
 

@@ -86,6 +86,7 @@ def test_local_workers_rejects_bad_local_address(address):
 def test_extract_batch_matches_local_extraction(corpus):
     articles = list(load_articles([str(corpus)], on_error=pytest.fail))
     assert extract_batch(articles, model_name(), compile_cues()) == list(extract_stream(articles))
+    assert {ex.software.model for ex in extract_batch(articles, model_name(), compile_cues())} == {model_name()}
 
 
 def test_unreachable_scheduler_is_a_cluster_error(seeds_dir):

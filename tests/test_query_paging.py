@@ -25,7 +25,10 @@ from graph.query import (
 from graph.rdf import add_extraction, new_dataset
 from graph.server import make_server
 from graph.store import load_files, open_data
-from graph.types import Actor, Article, Claim, Evidence, Extraction, Figure
+from graph.types import Actor, Article, Claim, Evidence, Extraction, Figure, Software
+
+#: The software stamped on hand-made extractions (no model ran).
+SOFTWARE = Software("0.0.test", "hand_made", "0")
 
 NG = "https://w3id.org/newsgraph/ontology#"
 TELEGRAM = "https://w3id.org/newsgraph/id/channel/telegram"
@@ -56,7 +59,7 @@ def _article(i: int, rng: random.Random) -> Extraction:
         else:
             claims.append(Claim(kind="quote", extractor="quotes.v1", text=f"words {n} of the governor", **common))
     return Extraction(article=article, claims=tuple(claims), actors=(governor,),
-                      extractors=("figures.v1", "criticism.v1", "quotes.v1"))
+                      extractors=("figures.v1", "criticism.v1", "quotes.v1"), software=SOFTWARE)
 
 
 @pytest.fixture(scope="module")

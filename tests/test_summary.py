@@ -16,7 +16,10 @@ from graph.query import library_query, run_query
 from graph.rdf import add_extraction, new_dataset
 from graph.store import load_files, open_store
 from graph.summary import SUMMARY_GRAPH, delta_update, refresh
-from graph.types import Actor, Article, Claim, Evidence, Extraction
+from graph.types import Actor, Article, Claim, Evidence, Extraction, Software
+
+#: The software stamped on hand-made extractions (no model ran).
+SOFTWARE = Software("0.0.test", "hand_made", "0")
 
 SOURCES = [Actor(name=f"Speaker {i}", type="person") for i in range(6)]
 
@@ -30,7 +33,7 @@ def _extraction(aid: str, rng: random.Random, claims: int) -> Extraction:
         out.append(Claim(kind="quote", extractor="quotes.v1", article=aid, source=rng.choice(SOURCES),
                          evidence=Evidence(aid, begin, begin + len(sentence), sentence), text=f"words {n}"))
     return Extraction(article=Article(id=aid, text=text), claims=tuple(out), actors=SOURCES,
-                      extractors=("quotes.v1",))
+                      extractors=("quotes.v1",), software=SOFTWARE)
 
 
 def _dataset(ex: Extraction):

@@ -12,13 +12,13 @@ from spacy.tokens import Doc
 
 from graph.extract import criticism, events, figures, quotes
 from graph.extract.common import Context, Cues, compile_cues
-from graph.types import Article, Claim, Extraction
+from graph.types import Article, Claim, Extraction, Software
 
 EXTRACTORS = (quotes.EXTRACTOR, figures.EXTRACTOR, criticism.EXTRACTOR, events.EXTRACTOR)
 
 
-def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> Extraction:
-    """Every claim, actor and event of one parsed article."""
+def extract_article(doc: Doc, article: Article, *, software: Software, cues: Cues | None = None) -> Extraction:
+    """Every claim, actor and event of one parsed article, stamped with the ``software`` that ran."""
     ctx = Context(doc, article, cues or compile_cues())
     quotes.find_quotes(ctx)
     ctx.resolve_mentions()
@@ -53,4 +53,5 @@ def extract_article(doc: Doc, article: Article, *, cues: Cues | None = None) -> 
         actors=actors,
         events=tuple(dict.fromkeys(e for e in article_events if e == main or e.place)),
         extractors=EXTRACTORS,
+        software=software,
     )

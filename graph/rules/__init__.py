@@ -6,6 +6,7 @@ are added to ours and whose mappings are merged key by key.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,19 +15,26 @@ from typing import Any
 
 import yaml
 
+from graph import resources
 from graph.errors import InputError
 
-RULES_DIR = Path(__file__).resolve().parent
-LEXICON_PATH = RULES_DIR / "lexicon.yaml"
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
         raise InputError(str(path), f"cannot read rules: {exc}".splitlines()[0]) from exc
+    return _parse_yaml(text, str(path))
+
+
+def _parse_yaml(text: str, source: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InputError(source, f"cannot read rules: {exc}".splitlines()[0]) from exc
     if not isinstance(data, dict):
-        raise InputError(str(path), "rules file must be a mapping of names to word lists")
+        raise InputError(source, "rules file must be a mapping of names to word lists")
     return data
 
 
@@ -65,10 +73,26 @@ class Lexicon:
 
 
 @lru_cache(maxsize=8)
+def user_rules_path(user_rules: str | None = None) -> str | None:
+    """The user's rules file: the argument, else ``NEWSGRAPH_RULES``, else none."""
+    return user_rules or os.environ.get("NEWSGRAPH_RULES") or None
+
+
+def rules_digest(user_rules: str | None = None) -> str | None:
+    """``"sha256:<hex>"`` of the user's rules file (recorded as provenance), or ``None``."""
+    path = user_rules_path(user_rules)
+    if not path:
+        return None
+    try:
+        return "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read rules: {exc.strerror or exc}") from exc
+
+
 def load_lexicon(user_rules: str | None = None) -> Lexicon:
     """Load the packaged lexicon merged with the user's rules file, if any."""
-    data = _read_yaml(LEXICON_PATH)
-    extra_path = user_rules or os.environ.get("NEWSGRAPH_RULES")
+    data = _parse_yaml(resources.rules_text("lexicon.yaml"), "rules/lexicon.yaml")
+    extra_path = user_rules_path(user_rules)
     if extra_path:
         data = _merge(data, _read_yaml(Path(extra_path)))
     return Lexicon(data)
