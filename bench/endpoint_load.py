@@ -44,8 +44,8 @@ from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 from urllib.parse import urlencode, urlsplit  # noqa: E402
 
-from graph.query import library_names  # noqa: E402
-from graph.store import open_store  # noqa: E402
+from graph.sparql.run import library_names  # noqa: E402
+from graph.store.local import open_store  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -98,7 +98,7 @@ def request_pool(store_path: Path, seed: int) -> dict[str, list[Request]]:
 
 def start_server(store_path: Path, *, timeout: float, workers: int | None) -> tuple[subprocess.Popen, str]:
     """``newsgraph serve`` on a free loopback port; returns the process and its base URL."""
-    cmd = [sys.executable, "-m", "graph.cli", "serve", str(store_path), "--host", "127.0.0.1", "--port", "0",
+    cmd = [sys.executable, "-m", "graph.cli.main", "serve", str(store_path), "--host", "127.0.0.1", "--port", "0",
            "--quiet", "--timeout", str(timeout)]
     if workers is not None:
         cmd += ["--workers", str(workers)]

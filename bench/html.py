@@ -34,7 +34,7 @@ from pathlib import Path  # noqa: E402
 
 import networkx as nx  # noqa: E402
 
-from graph.render import LAYOUT_THRESHOLD, render_html  # noqa: E402
+from graph.view.page import LAYOUT_THRESHOLD, render_html  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -149,7 +149,7 @@ def bench(path: Path, browser, *, repeat: int, search: str | None) -> dict[str, 
 
 
 def seeds_page(out: Path) -> Path:
-    from graph.build import run_build
+    from graph.pipeline.build import run_build
 
     run_build([str(REPO / "seeds")], out)
     return out / "graph.html"
@@ -178,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         synthetic.write_text(page, encoding="utf-8")
         pages.append(("synthetic", g, synthetic, render_s, "Actor 1 "))
         if not args.no_seeds:
-            from graph.network import dataset_to_networkx
-            from graph.rdf import new_dataset
+            from graph.analysis.network import dataset_to_networkx
+            from graph.rdf.triples import new_dataset
 
             path = seeds_page(Path(tmp) / "seeds")
             ds = new_dataset()

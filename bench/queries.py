@@ -34,11 +34,11 @@ from pathlib import Path  # noqa: E402
 
 import pyoxigraph as ox  # noqa: E402
 
-from graph.query import library_names, library_query, prepare_query, run_query  # noqa: E402
-from graph.rdf import add_extraction, new_dataset  # noqa: E402
-from graph.store import open_store  # noqa: E402
-from graph.summary import SUMMARY_GRAPH  # noqa: E402
-from graph.summary import refresh as refresh_summary  # noqa: E402
+from graph.sparql.run import library_names, library_query, prepare_query, run_query  # noqa: E402
+from graph.rdf.triples import add_extraction, new_dataset  # noqa: E402
+from graph.store.local import open_store  # noqa: E402
+from graph.store.summary import SUMMARY_GRAPH  # noqa: E402
+from graph.store.summary import refresh as refresh_summary  # noqa: E402
 from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software  # noqa: E402
 
 #: The software stamped on hand-made extractions (no model ran).
@@ -138,7 +138,7 @@ def generate(path: Path, triples: int, seed: int) -> None:
     data = ds.serialize(format="ox-nquads").encode("utf-8")
     store = ox.Store(str(path))
     store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-    refresh_summary(store)  # the per-source counts a build keeps (graph.summary)
+    refresh_summary(store)  # the per-source counts a build keeps (graph.store.summary)
     store.optimize()
     del store
     print(f"\rgenerated {i} articles, {n:,} triples in {time.perf_counter() - started:.0f} s",

@@ -360,11 +360,11 @@ def run_spacy(corpus: Path, n_process: int) -> int:
 def run_pipeline(corpus: Path, n_process: int, *, html: bool, dask: str | None) -> int:
     from functools import partial
 
-    from graph.build import run_build
+    from graph.pipeline.build import run_build
 
     extractions = None
     if dask:
-        from graph.distributed import dask_extractions
+        from graph.pipeline.distributed import dask_extractions
 
         extractions = partial(dask_extractions, address=dask)
     out = Path(tempfile.mkdtemp(prefix="scale-out-"))

@@ -25,13 +25,13 @@ from pathlib import Path
 
 import spacy
 
-from graph.build import GraphSpill, link_conflicts
-from graph.claims import claim_to_record
-from graph.chrome import find_chrome
+from graph.pipeline.build import GraphSpill, link_conflicts
+from graph.pipeline.records import claim_to_record
+from graph.readers.chrome import find_chrome
 from graph.extract import extract_article
 from graph.extract.common import compile_cues
 from graph.nlp import load_pipeline, model_name, parse_articles, pipeline_software
-from graph.rdf import add_extraction, new_dataset, serialize_dataset
+from graph.rdf.triples import add_extraction, new_dataset, serialize_dataset
 from graph.types import Article
 
 REPO = Path(__file__).resolve().parents[1]

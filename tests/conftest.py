@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.chrome import find_chrome
+from graph.readers.chrome import find_chrome
 from graph.extract import extract_article
 from graph.nlp import load_pipeline, pipeline_software, text_for_parsing
 from graph.types import Article, Extraction, Software
@@ -41,7 +41,7 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory, seeds_dir) -> Path:
     """One build of the sample articles for the whole session (treat as read-only)."""
-    from graph.build import run_build
+    from graph.pipeline.build import run_build
 
     out = tmp_path_factory.mktemp("seed_build")
     run_build([str(seeds_dir)], out, html=True)

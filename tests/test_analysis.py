@@ -6,8 +6,8 @@ import json
 import networkx as nx
 import pytest
 
-from graph import analysis
-from graph.analysis import (
+from graph.analysis import metrics as analysis
+from graph.analysis.metrics import (
     centrality,
     communities,
     figures_by_event,
@@ -17,8 +17,8 @@ from graph.analysis import (
     most_criticized,
     simple_graph,
 )
-from graph.cli import main
-from graph.rdf import add_extraction, new_dataset, serialize_dataset
+from graph.cli.main import main
+from graph.rdf.triples import add_extraction, new_dataset, serialize_dataset
 from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software
 
 #: The software stamped on hand-made extractions (no model ran).

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from graph.network import dataset_to_networkx
-from graph.rdf import add_extraction, new_dataset
-from graph.render import render_html
+from graph.analysis.network import dataset_to_networkx
+from graph.rdf.triples import add_extraction, new_dataset
+from graph.view.page import render_html
 from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software
 
 #: The software stamped on hand-made extractions (no model ran).
@@ -84,7 +84,7 @@ def page(browser):
 
 @pytest.fixture(scope="module")
 def seeds_page(tmp_path_factory, seeds_dir) -> Path:
-    from graph.build import run_build
+    from graph.pipeline.build import run_build
 
     out = tmp_path_factory.mktemp("seeds")
     run_build([str(seeds_dir)], out)

@@ -11,11 +11,11 @@ import pytest
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph import build as build_module
-from graph.build import run_build
+from graph.pipeline import build as build_module
+from graph.pipeline.build import run_build
 from graph.errors import OptionError, OutputError
 from graph.evaluate import evaluate, load_jsonl
-from graph.vocab import NG
+from graph.rdf.vocab import NG
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -71,7 +71,7 @@ def test_claim_records_carry_evidence_and_iris(seeds_build, seeds_dir):
 
 
 def test_seed_dataset_conforms_to_shapes(seeds_build):
-    from graph.validate import validate_dataset
+    from graph.rdf.shapes import validate_dataset
 
     out, _ = seeds_build
     ds = Dataset()
@@ -146,7 +146,7 @@ def test_unwritable_output_folder_is_a_clear_error(tmp_path, seeds_dir):
 
 
 def test_temporaries_of_dead_builds_are_removed_and_others_kept(tmp_path):
-    from graph.build import remove_stale_temporaries
+    from graph.pipeline.build import remove_stale_temporaries
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()

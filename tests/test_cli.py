@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import main
+from graph.cli.main import main
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -22,7 +22,7 @@ def test_help(argv, capsys):
 
 
 def test_console_script_is_installed():
-    proc = subprocess.run([sys.executable, "-m", "graph.cli", "--version"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "graph.cli.main", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("newsgraph ")
 
 

@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph.build import link_conflicts
-from graph.rdf import new_dataset
-from graph.vocab import NG
+from graph.pipeline.build import link_conflicts
+from graph.rdf.triples import new_dataset
+from graph.rdf.vocab import NG
 
 bound = st.one_of(st.none(), st.integers(min_value=0, max_value=50))
 figure = st.tuples(st.sampled_from(["e1", "e2", None]), st.sampled_from(["killed", "injured"]),

@@ -10,12 +10,12 @@ import pytest
 from rdflib import Dataset
 from rdflib.compare import graph_diff, to_isomorphic
 
-from graph.build import extract_stream, run_build
-from graph.distributed import dask_extractions, extract_batch, local_workers
+from graph.pipeline.build import extract_stream, run_build
+from graph.pipeline.distributed import dask_extractions, extract_batch, local_workers
 from graph.errors import ClusterError, ModelError
 from graph.extract.common import compile_cues
 from graph.nlp import model_name
-from graph.readers import load_articles
+from graph.readers.load import load_articles
 
 SPEAKERS = [("Lena Marsk", "the regional governor"), ("Tomas Virel", "a military spokesman"),
             ("Ada Kostov", "the head of the city council")]
@@ -150,7 +150,7 @@ def test_model_missing_on_workers_is_a_model_error(seeds_dir, cluster):
 
 @pytest.mark.slow
 def test_cli_build_with_local_cluster(seeds_dir, tmp_path, capsys):
-    from graph.cli import main
+    from graph.cli.main import main
 
     assert main(["build", str(seeds_dir), "--out", str(tmp_path), "--dask", "local:1", "--quiet", "--no-html"]) == 0
     claims = [json.loads(line) for line in (tmp_path / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -159,14 +159,14 @@ def test_cli_build_with_local_cluster(seeds_dir, tmp_path, capsys):
 
 
 def test_cli_build_bad_dask_address_exits_2(seeds_dir, tmp_path, capsys):
-    from graph.cli import main
+    from graph.cli.main import main
 
     assert main(["build", str(seeds_dir), "--out", str(tmp_path), "--dask", "local:0", "--quiet"]) == 2
     assert "local:N" in capsys.readouterr().err
 
 
 def test_build_help_lists_dask(capsys):
-    from graph.cli import main
+    from graph.cli.main import main
 
     with pytest.raises(SystemExit):
         main(["build", "--help"])

@@ -23,9 +23,9 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import StoreError
-from graph.rdf import add_extraction, graph_iri, new_dataset
-from graph.store import open_store
-from graph.summary import SUMMARY_GRAPH, refresh
+from graph.rdf.triples import add_extraction, graph_iri, new_dataset
+from graph.store.local import open_store
+from graph.store.summary import SUMMARY_GRAPH, refresh
 
 REPO = Path(__file__).resolve().parents[1]
 #: Long enough for a build of the corpus on a loaded 2-CPU machine; only a hung build hits it.
@@ -65,7 +65,7 @@ def _write_corpus(folder: Path, n: int) -> list[Path]:
 
 
 def build_command(inputs, out: Path, store: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "graph.cli", "build", *map(str, inputs), "--out", str(out),
+    return [sys.executable, "-m", "graph.cli.main", "build", *map(str, inputs), "--out", str(out),
             "--store", str(store), "--no-html", *extra]
 
 
@@ -201,8 +201,8 @@ def test_a_build_killed_midway_keeps_whole_articles_and_a_rerun_completes_it(cor
 #: Saves generated articles (bench/queries.py's generator, no spaCy) one by one, printing each id once saved.
 SAVER = textwrap.dedent("""
     import importlib.util, random, sys
-    from graph.rdf import add_extraction, new_dataset
-    from graph.store import open_store
+    from graph.rdf.triples import add_extraction, new_dataset
+    from graph.store.local import open_store
     spec = importlib.util.spec_from_file_location("newsgraph_bench_queries", sys.argv[1])
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
@@ -410,7 +410,7 @@ def test_damaged_store_files_give_a_store_error_naming_the_store(filled_store, d
 
 def test_query_on_a_damaged_store_is_a_one_line_error(filled_store):
     DAMAGE["table-truncated"](filled_store)
-    proc = subprocess.run([sys.executable, "-m", "graph.cli", "query", str(filled_store), "-e",
+    proc = subprocess.run([sys.executable, "-m", "graph.cli.main", "query", str(filled_store), "-e",
                            "SELECT * WHERE { ?s ?p ?o } LIMIT 1"], capture_output=True, text=True,
                           cwd=REPO, timeout=BUILD_TIMEOUT)
     assert proc.returncode == 2

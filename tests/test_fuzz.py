@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.chrome import find_chrome
+from graph.readers.chrome import find_chrome
 from graph.errors import InputError
 from graph.extract.common import Context, compile_cues
 from graph.extract.figures import find_numbers
-from graph.readers import read_article_file
+from graph.readers.load import read_article_file
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from graph.build import run_build
-from graph.validate import validate_dataset
+from graph.pipeline.build import run_build
+from graph.rdf.shapes import validate_dataset
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 RAW_PAYLOADS = ["<img src=x onerror", "</script><script>alert", "<svg onload", "<iframe src=javascript", "<script>alert(1)"]

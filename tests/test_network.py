@@ -5,9 +5,9 @@ import pytest
 from rdflib import RDF, RDFS, SKOS, Dataset, Literal
 
 from graph.errors import OptionError
-from graph.network import NODE_KEYS, dataset_to_networkx, figure_label, is_claim
-from graph.queries import load_query, query_names
-from graph.vocab import DATA, NG
+from graph.analysis.network import NODE_KEYS, dataset_to_networkx, figure_label, is_claim
+from graph.sparql.library import load_query, query_names
+from graph.rdf.vocab import DATA, NG
 
 MOD = DATA["actor/russian-defense-ministry"]
 GIRKIN = DATA["actor/igor-girkin"]

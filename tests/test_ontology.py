@@ -1,5 +1,5 @@
 """The ontology (``ontology/newsgraph.ttl``), the shapes (``ontology/shapes.ttl``)
-and the validator (``graph.validate``) agree with the vocabulary and the data model."""
+and the validator (``graph.rdf.shapes``) agree with the vocabulary and the data model."""
 from __future__ import annotations
 
 import re
@@ -13,14 +13,14 @@ from rdflib import OWL, RDF, RDFS, SH, Dataset, Graph, Literal, Namespace, URIRe
 from rdflib.collection import Collection
 
 from graph.types import ACTOR_TYPES, QUANTITY_KINDS
-from graph.validate import (
+from graph.rdf.shapes import (
     ValidationResult,
     activate_dataset_shapes,
     default_shapes,
     validate_dataset,
     validation_results,
 )
-from graph.vocab import GRASP, NG, NIF, SCHEMA, SEM
+from graph.rdf.vocab import GRASP, NG, NIF, SCHEMA, SEM
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "newsgraph.ttl"
@@ -357,7 +357,7 @@ def test_diagram_is_generated_from_the_ontology():
     from rdflib import Graph
 
     from graph import resources
-    from graph.diagram import ontology_to_dot
+    from graph.rdf.diagram import ontology_to_dot
 
     onto = Graph()
     onto.parse(data=resources.ontology_text("newsgraph.ttl"), format="turtle")
@@ -366,4 +366,4 @@ def test_diagram_is_generated_from_the_ontology():
     for edge in ('"FigureClaim" -> "Claim"', '"Claim" -> "Actor" [label="source"]', '"Claim" -> "Evidence" [label="evidence"]'):
         assert edge in dot
     committed = (Path(__file__).resolve().parents[1] / "ontology" / "diagram.dot").read_text(encoding="utf-8")
-    assert committed == dot, "ontology/diagram.dot is stale: python -m graph.diagram > ontology/diagram.dot"
+    assert committed == dot, "ontology/diagram.dot is stale: python -m graph.rdf.diagram > ontology/diagram.dot"

@@ -17,10 +17,10 @@ import pytest
 from rdflib import RDF, Dataset, Literal
 
 from graph import __version__, resources
-from graph.build import run_build
+from graph.pipeline.build import run_build
 from graph.nlp import DEFAULT_MODEL
 from graph.rules import rules_digest
-from graph.vocab import NG
+from graph.rdf.vocab import NG
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -64,7 +64,7 @@ def test_outputs_honour_the_umask(tmp_path, seeds_dir, umask, mode):
     try:
         run_build([str(seeds_dir)], tmp_path / "out", html=True)
         export = tmp_path / "claims.csv"
-        from graph.cli import main
+        from graph.cli.main import main
 
         assert main(["export", str(tmp_path / "out"), "--format", "csv", "--out", str(export)]) == 0
     finally:

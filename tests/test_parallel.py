@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import run_build
+from graph.pipeline.build import run_build
 from graph.errors import ModelError
-from graph.parallel import process_extractions
-from graph.readers import load_articles
+from graph.pipeline.parallel import process_extractions
+from graph.readers.load import load_articles
 from test_distributed import _dataset, _graphs, corpus  # noqa: F401  (corpus is a fixture)
 
 

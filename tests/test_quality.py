@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import run_build
+from graph.pipeline.build import run_build
 from graph.evaluate import evaluate
 
 DATA = Path(__file__).resolve().parent / "data"

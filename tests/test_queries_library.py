@@ -10,9 +10,9 @@ from collections import Counter
 
 import pytest
 
-from graph.build import run_build
-from graph.query import library_names, library_query, prepare_query, run_query
-from graph.store import load_files
+from graph.pipeline.build import run_build
+from graph.sparql.run import library_names, library_query, prepare_query, run_query
+from graph.store.local import load_files
 
 A = "000_2cfd3623d210ff28"  # CNN
 B = "001_de4eb1a377785554"  # The Moscow Times

@@ -11,10 +11,10 @@ import xml.etree.ElementTree as ET
 import pyoxigraph as ox
 import pytest
 
-from graph.build import run_build
-from graph.cli import main
+from graph.pipeline.build import run_build
+from graph.cli.main import main
 from graph.errors import OptionError
-from graph.query import (
+from graph.sparql.run import (
     LibraryQuery,
     QueryError,
     QueryResult,
@@ -29,7 +29,7 @@ from graph.query import (
     to_term,
     values_block,
 )
-from graph.store import Store, load_files
+from graph.store.local import Store, load_files
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 EX = "https://example.org/"

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from graph.query import (
+from graph.sparql.run import (
     LibraryQuery,
     QueryError,
     library_query,
@@ -22,9 +22,9 @@ from graph.query import (
     prepare_query,
     run_query,
 )
-from graph.rdf import add_extraction, new_dataset
-from graph.server import make_server
-from graph.store import load_files, open_data
+from graph.rdf.triples import add_extraction, new_dataset
+from graph.sparql.server import make_server
+from graph.store.local import load_files, open_data
 from graph.types import Actor, Article, Claim, Evidence, Extraction, Figure, Software
 
 #: The software stamped on hand-made extractions (no model ran).

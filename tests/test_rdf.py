@@ -12,11 +12,11 @@ from rdflib import Dataset
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph.build import run_build
-from graph.claims import claim_to_record, records_from_dataset
-from graph.rdf import add_extraction, claim_iri, date_literal, graph_iri, new_dataset
+from graph.pipeline.build import run_build
+from graph.pipeline.records import claim_to_record, records_from_dataset
+from graph.rdf.triples import add_extraction, claim_iri, date_literal, graph_iri, new_dataset
 from graph.types import Actor, Claim, Evidence, Figure
-from graph.summary import SUMMARY_GRAPH
+from graph.store.summary import SUMMARY_GRAPH
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden" / "seeds.trig"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InputError
-from graph.readers import iter_input_paths, load_articles, read_article_file
+from graph.readers.load import iter_input_paths, load_articles, read_article_file
 from graph.types import Article
 
 DATA = Path(__file__).parent / "data" / "readers"
@@ -349,7 +349,7 @@ def test_jsonl_size_limit_applies_to_each_record_not_the_file(tmp_path: Path) ->
 
 def test_jsonl_is_read_as_a_stream(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first record comes before the rest of the file is parsed."""
-    import graph.readers as readers
+    import graph.readers.load as readers
 
     parsed: list[int] = []
     real = readers._parse_record

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.build import run_build
+from graph.pipeline.build import run_build
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 QUERIES = re.findall(r"```sparql\n(.*?)```", README.read_text(encoding="utf-8"), re.S)

@@ -11,8 +11,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph import render
-from graph.render import (
+from graph.view import page as render
+from graph.view.page import (
     GRID_LAYOUT_FROM,
     LAYOUT_THRESHOLD,
     NODE_STYLES,

@@ -18,10 +18,10 @@ import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
-from graph.build import run_build
-from graph.query import QueryTimeout, library_names, library_query, plain_value, prepare_query, run_query
-from graph.server import MAX_BODY, make_server, negotiate, uses_service
-from graph.store import open_data
+from graph.pipeline.build import run_build
+from graph.sparql.run import QueryTimeout, library_names, library_query, plain_value, prepare_query, run_query
+from graph.sparql.server import MAX_BODY, make_server, negotiate, uses_service
+from graph.store.local import open_data
 from oxigraph_server import oxigraph_binary, running_oxigraph
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
@@ -320,7 +320,7 @@ def test_a_query_that_needs_too_much_memory_is_stopped(data):
 @pytest.mark.slow
 def test_a_busy_pool_says_so(seeds_build):
     """With its only worker stuck, the pool answers 'busy' once the wait for a worker times out."""
-    from graph.querypool import QueryPool
+    from graph.sparql.pool import QueryPool
 
     pool = QueryPool(seeds_build / "store", workers=1, limit=10)
     try:
@@ -478,7 +478,7 @@ def test_the_view_is_served(server, tmp_path, data):
 
 
 def test_serve_command_listens_on_loopback_and_stops_on_interrupt(seeds_build):
-    proc = subprocess.Popen([sys.executable, "-m", "graph.cli", "serve", str(seeds_build / "store"), "--port", "0"],
+    proc = subprocess.Popen([sys.executable, "-m", "graph.cli.main", "serve", str(seeds_build / "store"), "--port", "0"],
                             stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stderr.readline()

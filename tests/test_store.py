@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph import build as build_module
-from graph.build import run_build
+from graph.pipeline import build as build_module
+from graph.pipeline.build import run_build
 from graph.errors import StoreError
-from graph.rdf import graph_iri, new_dataset
-from graph.store import Store, _open_error, load_files, merge_default, open_data, open_store
-from graph.summary import SUMMARY_GRAPH
+from graph.rdf.triples import graph_iri, new_dataset
+from graph.store.local import Store, _open_error, load_files, merge_default, open_data, open_store
+from graph.store.summary import SUMMARY_GRAPH
 
 NG = "https://w3id.org/newsgraph/ontology#"
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -287,7 +287,7 @@ def test_an_incompatible_version_is_reported():
 
 HOLDER = textwrap.dedent("""
     import sys
-    from graph.store import open_store
+    from graph.store.local import open_store
     store = open_store(sys.argv[1], read_only=sys.argv[2] == "ro")
     print("ready", flush=True)
     sys.stdin.read()
@@ -297,7 +297,7 @@ HOLDER = textwrap.dedent("""
 OPENER = textwrap.dedent("""
     import sys
     from graph.errors import StoreError
-    from graph.store import open_store
+    from graph.store.local import open_store
     try:
         open_store(sys.argv[1], read_only=sys.argv[2] == "ro").close()
     except StoreError as exc:

@@ -12,10 +12,10 @@ from dataclasses import replace
 import pyoxigraph as ox
 import pytest
 
-from graph.query import library_query, run_query
-from graph.rdf import add_extraction, new_dataset
-from graph.store import load_files, open_store
-from graph.summary import SUMMARY_GRAPH, delta_update, refresh
+from graph.sparql.run import library_query, run_query
+from graph.rdf.triples import add_extraction, new_dataset
+from graph.store.local import load_files, open_store
+from graph.store.summary import SUMMARY_GRAPH, delta_update, refresh
 from graph.types import Actor, Article, Claim, Evidence, Extraction, Software
 
 #: The software stamped on hand-made extractions (no model ran).

@@ -1,4 +1,4 @@
-"""The ``query`` and ``serve`` commands: thin wrappers around graph.query and graph.server."""
+"""The ``query`` and ``serve`` commands: thin wrappers around graph.sparql.run and graph.sparql.server."""
 from __future__ import annotations
 
 import argparse
@@ -46,7 +46,7 @@ updates get 403. Listens on 127.0.0.1 unless --host says otherwise.
 
 
 def query_cli(args: argparse.Namespace) -> int:
-    from graph.query import (
+    from graph.sparql.run import (
         LibraryQuery,
         format_result,
         library_names,
@@ -57,8 +57,8 @@ def query_cli(args: argparse.Namespace) -> int:
         read_query_file,
         run_query,
     )
-    from graph.remote import RemoteStore, is_remote
-    from graph.store import open_data
+    from graph.store.remote import RemoteStore, is_remote
+    from graph.store.local import open_data
 
     if args.list:
         for name in library_names():
@@ -106,9 +106,9 @@ def query_cli(args: argparse.Namespace) -> int:
 
 
 def _run_in_worker(store, text: str, subs: dict, args: argparse.Namespace):
-    """Run the query in one worker process (:class:`graph.querypool.QueryPool`), so that
+    """Run the query in one worker process (:class:`graph.sparql.pool.QueryPool`), so that
     ``--timeout`` can stop it and ``--max-memory`` caps it."""
-    from graph.querypool import QueryPool
+    from graph.sparql.pool import QueryPool
 
     pool = QueryPool(store.path if store.path is not None else store.ox, workers=1, limit=args.limit,
                      memory_mb=args.max_memory)
@@ -120,8 +120,8 @@ def _run_in_worker(store, text: str, subs: dict, args: argparse.Namespace):
 
 
 def serve_cli(args: argparse.Namespace) -> int:
-    from graph.server import make_server
-    from graph.store import open_data
+    from graph.sparql.server import make_server
+    from graph.store.local import open_data
 
     if not _is_loopback(args.host):
         print(f"warning: listening on {args.host}: anyone who can reach this address can query the data",
@@ -174,7 +174,7 @@ def _positive(text: str) -> int:
 
 def add_commands(sub) -> None:
     """Add ``query`` and ``serve`` to the ``newsgraph`` subcommands."""
-    from graph.query import GRAPH_FORMATS, SOLUTION_FORMATS
+    from graph.sparql.run import GRAPH_FORMATS, SOLUTION_FORMATS
 
     q = sub.add_parser(
         "query", help="run a SPARQL query (from the library, a file or the command line)",

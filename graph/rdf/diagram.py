@@ -1,7 +1,7 @@
 """Draw the ontology: main classes, their subclasses and the object properties
 between them, as Graphviz DOT generated from ``ontology/newsgraph.ttl``.
 
-    python -m graph.diagram > ontology/diagram.dot
+    python -m graph.rdf.diagram > ontology/diagram.dot
     dot -Tsvg ontology/diagram.dot -o ontology/diagram.svg
 
 The README shows the SVG; regenerate it when the ontology changes.
@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from graph import resources
-from graph.vocab import NG
+from graph.rdf.vocab import NG
 
 NS = str(NG._NS)
 

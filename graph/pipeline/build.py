@@ -23,19 +23,19 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph.claims import claim_to_record
+from graph.pipeline.records import claim_to_record
 from graph.errors import InputError, OptionError, OutputError, StoreError
 from graph.files import atomic_write, temporary_output
 from graph.extract import extract_article
 from graph.extract.common import compile_cues
 from graph.nlp import load_pipeline, parse_articles, pipeline_software
-from graph.merge import AliasTable, apply_aliases, load_alias_file
-from graph.rdf import add_extraction, claim_iri, event_iri, link_surnames, new_dataset, serialize_dataset
-from graph.readers import load_articles
+from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
+from graph.rdf.triples import add_extraction, claim_iri, event_iri, link_surnames, new_dataset, serialize_dataset
+from graph.readers.load import load_articles
 from graph.rules import load_lexicon, rules_digest
-from graph.summary import refresh as refresh_summary
+from graph.store.summary import refresh as refresh_summary
 from graph.types import Article, Claim, Extraction
-from graph.vocab import NG
+from graph.rdf.vocab import NG
 
 #: ``--format`` value -> output file name
 RDF_FORMATS = {"trig": "graph.trig", "nq": "graph.nq", "ttl": "graph.ttl", "jsonld": "graph.jsonld"}
@@ -68,10 +68,10 @@ def extract_stream(
     """Parse and extract each article; a stream, never the whole corpus at once.
 
     With ``n_process`` > 1, worker processes parse and extract
-    (:mod:`graph.parallel`); results keep the input order.
+    (:mod:`graph.pipeline.parallel`); results keep the input order.
     """
     if n_process > 1:
-        from graph.parallel import process_extractions
+        from graph.pipeline.parallel import process_extractions
 
         yield from process_extractions(articles, n_process, model=model, rules=rules)
         return
@@ -234,7 +234,7 @@ def run_build(
     spilled to a temporary on-disk store and its claims to ``claims.jsonl`` as
     it is built. With ``store`` (a folder), each article is also committed to a
     persistent Oxigraph store, in its own transaction; an ``http(s)://`` URL
-    writes to a SPARQL server (:mod:`graph.remote`), and an opened store object
+    writes to a SPARQL server (:mod:`graph.store.remote`), and an opened store object
     (anything with ``save_article`` and ``close``) is used as it is, and closed.
     An article that cannot be stored is reported like a bad input and the
     build goes on. ``extractions`` replaces the local parse-and-extract step
@@ -306,8 +306,8 @@ def run_build(
         claims_out.commit()
         summary.outputs += [str(out / name), str(out / "claims.jsonl")]
         if html:
-            from graph.network import dataset_to_networkx
-            from graph.render import render_html
+            from graph.analysis.network import dataset_to_networkx
+            from graph.view.page import render_html
 
             page = render_html(dataset_to_networkx(ds), title="newsgraph: who said what")
             atomic_write(out / "graph.html", lambda p: p.write_text(page, encoding="utf-8"))
@@ -326,11 +326,11 @@ def _open_persistent(store):
     """The store a build writes to: a folder, a SPARQL server's URL, or a store object."""
     if not isinstance(store, (str, os.PathLike)):
         return store
-    from graph.remote import is_remote, open_remote
+    from graph.store.remote import is_remote, open_remote
 
     if is_remote(store):
         return open_remote(str(store))
-    from graph.store import open_store
+    from graph.store.local import open_store
 
     return open_store(store)
 

@@ -10,7 +10,7 @@ records to RDF and writes the outputs.
 
 Results come back **in input order**, and only a bounded number of batches is
 in flight, so neither the parent nor the queue ever holds the corpus (the same
-scheme as :mod:`graph.distributed`, through :func:`in_input_order`).
+scheme as :mod:`graph.pipeline.distributed`, through :func:`in_input_order`).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Analysis of the who-said-what graph: a networkx graph in, plain data out.
 
 Every function takes the :class:`networkx.MultiDiGraph` of
-:func:`graph.network.dataset_to_networkx` first and returns lists and dicts of
+:func:`graph.analysis.network.dataset_to_networkx` first and returns lists and dicts of
 ``str``, ``int``, ``float``, ``bool`` and ``None``, ready for JSON, a table or
 a page. Nothing here reads or writes files.
 
@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.network import AFFILIATION, is_claim
+from graph.analysis.network import AFFILIATION, is_claim
 from graph.types import CLAIM_KINDS, QUANTITY_KINDS
 
 #: Node types that are not actors.

@@ -11,7 +11,7 @@ from graph.errors import InputError, NewsgraphError
 
 
 #: Modules that add subcommands with ``add_commands(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("graph.cli_explore", "graph.cli_query")
+COMMAND_MODULES: tuple[str, ...] = ("graph.cli.explore", "graph.cli.query")
 
 
 class _Progress:
@@ -31,7 +31,7 @@ class _Progress:
 
 
 def build_cli(args: argparse.Namespace) -> int:
-    from graph.build import progress_enabled, run_build
+    from graph.pipeline.build import progress_enabled, run_build
 
     def on_error(err: InputError) -> None:
         print(f"error: {err}", file=sys.stderr)
@@ -40,7 +40,7 @@ def build_cli(args: argparse.Namespace) -> int:
     if args.dask:
         from functools import partial
 
-        from graph.distributed import dask_extractions
+        from graph.pipeline.distributed import dask_extractions
 
         extractions = partial(dask_extractions, address=args.dask, model=args.model, rules=args.rules)
     store = _build_store(args)
@@ -79,7 +79,7 @@ def build_cli(args: argparse.Namespace) -> int:
 
 def _build_store(args: argparse.Namespace):
     """``--store``: a folder (opened by the build), or a SPARQL server opened here with its endpoints."""
-    from graph.remote import is_remote, open_remote
+    from graph.store.remote import is_remote, open_remote
 
     if args.store is not None and is_remote(args.store):
         return open_remote(args.store, query=args.store_query, gsp=args.store_gsp)

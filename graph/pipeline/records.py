@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.rdf import actor_iri, article_iri, claim_iri, event_iri, evidence_iri
+from graph.rdf.triples import actor_iri, article_iri, claim_iri, event_iri, evidence_iri
 from graph.types import Claim
 
 
@@ -52,7 +52,7 @@ def records_from_dataset(ds) -> list[dict[str, Any]]:
     """Read the claims of a dataset back as records with the core fields of
     ``claim_to_record`` (article, kind, source name, figure, target, text,
     narrator, sentence, offsets, IRI)."""
-    from graph.queries import load_query
+    from graph.sparql.library import load_query
 
     out = []
     for row in ds.query(load_query("_claims")):

@@ -20,7 +20,7 @@ write. Data files (TriG, N-Quads, Turtle...) are loaded into an in-memory store
 with :func:`load_files`.
 
 The same transaction that replaces an article's graph moves the per-source
-counts of the summary graph (:mod:`graph.summary`) from the article's old
+counts of the summary graph (:mod:`graph.store.summary`) from the article's old
 claims to its new ones; files are counted afresh when loaded.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from graph.errors import StoreError
-from graph.summary import delta_update, needs_refresh, refresh, source_counts
+from graph.store.summary import delta_update, needs_refresh, refresh, source_counts
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -159,7 +159,7 @@ def article_quads(article_id: str, ds: Dataset) -> tuple[dict[ox.NamedNode, set[
     The article's own graph ``graph_iri(article_id)`` is always a key, empty
     when ``ds`` lacks it, so that saving replaces it all the same.
     """
-    from graph.rdf import graph_iri  # only builds write; keep spaCy out of query start-up
+    from graph.rdf.triples import graph_iri  # only builds write; keep spaCy out of query start-up
 
     try:
         quads = list(ox.parse(ds.serialize(format="ox-nquads"), format=ox.RdfFormat.N_QUADS))

@@ -15,7 +15,7 @@ grouping). So the counts are kept in one named graph,
 
 It is kept true three ways:
 
-- a persistent store (:class:`graph.store.Store`) moves the counts of an
+- a persistent store (:class:`graph.store.local.Store`) moves the counts of an
   article's sources in the same transaction that replaces the article's graph
   (:func:`delta_update`), so a build killed midway leaves counts that match
   the articles stored;

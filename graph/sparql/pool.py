@@ -5,12 +5,12 @@ Oxigraph cannot interrupt a query: a thread evaluating ``SELECT (COUNT(*) AS
 may be never. :class:`QueryPool` therefore evaluates each query in one of a
 few worker processes that open the same store read-only; when a query runs
 past its timeout the worker is killed (``SIGKILL``), the caller gets
-:class:`~graph.query.QueryTimeout`, and a fresh worker takes its place in the
+:class:`~graph.sparql.run.QueryTimeout`, and a fresh worker takes its place in the
 background. The other workers keep serving.
 
 A store in memory (RDF files given to ``serve``) is first copied into a
 temporary on-disk store that the workers open, and removed on :meth:`close`.
-Results come back pickled (:class:`~graph.query.QueryResult` holds pyoxigraph
+Results come back pickled (:class:`~graph.sparql.run.QueryResult` holds pyoxigraph
 terms, which pickle), cut at the pool's row limit by the worker.
 
 Each worker's memory is capped (``RLIMIT_DATA``, ``memory_mb``): a query that
@@ -35,7 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import StoreError
-from graph.query import QueryError, QueryResult, QueryTimeout, run_query
+from graph.sparql.run import QueryError, QueryResult, QueryTimeout, run_query
 
 #: Seconds a new worker may take to start and open the store.
 START_TIMEOUT = 60.0
@@ -177,7 +177,7 @@ class QueryPool:
             threading.Thread(target=self._add_worker, name="newsgraph-query-worker-start", daemon=True).start()
 
     def run(self, sparql: str, *, timeout: float, **kwargs) -> QueryResult:
-        """Evaluate ``sparql`` in a worker (``kwargs`` as for :func:`~graph.query.run_query`).
+        """Evaluate ``sparql`` in a worker (``kwargs`` as for :func:`~graph.sparql.run.run_query`).
 
         Raises :class:`QueryTimeout` when no worker frees up in time or the
         query runs past ``timeout`` seconds (its worker is then killed), and

@@ -12,18 +12,18 @@ The defaults are the oxigraph server's; ``--store-query`` and ``--store-gsp``
 give other paths (Fuseki's ``/ds/data``, GraphDB's ``/repositories/ID``...).
 No SPARQL Update endpoint is needed.
 
-The write rule is the local :meth:`graph.store.Store.save_article`'s, in
+The write rule is the local :meth:`graph.store.local.Store.save_article`'s, in
 requests instead of one transaction:
 
 1. read the labels already stored for the article's actors and events, merge
-   the default-graph facts with :func:`graph.store.merge_default`, and ask
+   the default-graph facts with :func:`graph.store.local.merge_default`, and ask
    which of them are already there (two queries);
 2. read the article's stored graph (a Graph Store ``GET``); when it is equal
    to the new one and every default-graph fact is there, write nothing;
 3. else ``POST`` the missing default-graph facts to ``?default``, then ``PUT``
    the article's named graph, which replaces it.
 
-After a build that wrote anything, the summary graph (:mod:`graph.summary`)
+After a build that wrote anything, the summary graph (:mod:`graph.store.summary`)
 is counted afresh with one query and written with one ``PUT``.
 
 A failure between 3's two requests leaves the new actors beside the old
@@ -49,8 +49,8 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from graph.errors import StoreError
-from graph.store import article_quads, merge_default
-from graph.summary import COUNTS, SUMMARY_GRAPH, summary_quads
+from graph.store.local import article_quads, merge_default
+from graph.store.summary import COUNTS, SUMMARY_GRAPH, summary_quads
 
 ENV_USER = "NEWSGRAPH_STORE_USER"
 ENV_PASSWORD = "NEWSGRAPH_STORE_PASSWORD"
@@ -257,13 +257,13 @@ class RemoteStore:
     ):
         """Run a query on the server; the result is what :meth:`pyoxigraph.Store.query`
         gives (``QuerySolutions``, ``QueryBoolean``, or an iterator of triples), so that
-        :func:`graph.query.run_query` takes this store as it takes a local one.
+        :func:`graph.sparql.run.run_query` takes this store as it takes a local one.
 
         ``substitutions`` become a trailing ``VALUES`` clause written from the
         terms' N-Triples form (SPARQL 1.1 allows one after the query).
         """
         if substitutions:
-            from graph.query import values_block
+            from graph.sparql.run import values_block
 
             sparql = f"{sparql.rstrip()}\n{values_block(dict(substitutions))}\n"
         form: list[tuple[str, str]] = [("query", sparql)]
@@ -331,7 +331,7 @@ class RemoteStore:
         """Replace the article's named graph(s) and add its default-graph facts.
 
         Returns ``"added"``, ``"replaced"`` or ``"unchanged"`` (nothing
-        written), as :meth:`graph.store.Store.save_article` does. Raises
+        written), as :meth:`graph.store.local.Store.save_article` does. Raises
         :class:`StoreError` naming the article and the URL.
         """
         try:

@@ -1,7 +1,7 @@
 """The interactive HTML view of a who-said-what graph.
 
 :func:`render_html` turns the :class:`networkx.MultiDiGraph` of
-:func:`graph.network.dataset_to_networkx` into one self-contained HTML page:
+:func:`graph.analysis.network.dataset_to_networkx` into one self-contained HTML page:
 vis-network (read from the installed pyvis package, which ships it), filters
 (claim kind, outlet, article, side), an actor search, a legend, a side panel
 that shows the claims of the clicked node or edge with the sentence
@@ -40,9 +40,9 @@ from typing import Any
 import networkx as nx
 
 from graph import resources
-from graph.analysis import figures_by_event, is_actor
+from graph.analysis.metrics import figures_by_event, is_actor
 from graph.errors import OutputError
-from graph.network import AFFILIATION
+from graph.analysis.network import AFFILIATION
 
 #: Above this many nodes positions come from networkx and physics is off.
 LAYOUT_THRESHOLD = 300

@@ -32,9 +32,9 @@ import networkx as nx
 from rdflib import Dataset, Literal
 from rdflib.term import Identifier
 
-from graph.queries import load_query
+from graph.sparql.library import load_query
 from graph.types import CLAIM_KINDS
-from graph.vocab import NG
+from graph.rdf.vocab import NG
 
 #: Edge kind of an actor's link to the body it belongs to (not a claim).
 AFFILIATION = "affiliation"

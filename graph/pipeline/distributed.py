@@ -1,7 +1,7 @@
 """Extraction on a Dask cluster: the parse-and-extract step of a build, farmed out.
 
 ``dask_extractions(articles, address)`` is a drop-in for the local step of
-:func:`graph.build.run_build` (``run_build(..., extractions=partial(dask_extractions,
+:func:`graph.pipeline.build.run_build` (``run_build(..., extractions=partial(dask_extractions,
 address=...))``): articles go to the workers in batches, each worker parses and
 extracts them with its own copy of the spaCy pipeline (loaded once per worker
 process), and the :class:`~graph.types.Extraction` records come back **in input
@@ -31,7 +31,7 @@ from graph.errors import ClusterError, NewsgraphError
 from graph.extract import extract_article
 from graph.extract.common import Cues, compile_cues
 from graph.nlp import load_pipeline, model_name, parse_articles, pipeline_software
-from graph.parallel import in_input_order
+from graph.pipeline.parallel import in_input_order
 from graph.rules import load_lexicon, rules_digest
 from graph.types import Article, Extraction
 

@@ -11,7 +11,7 @@ Standard library only (:class:`http.server.ThreadingHTTPServer`):
 * Read-only: SPARQL Update (``update=``, ``application/sparql-update``,
   ``/update``) and PUT, DELETE and PATCH get ``403 Forbidden``.
 * Each query runs in one of ``workers`` worker processes
-  (:class:`graph.querypool.QueryPool`); after ``timeout`` seconds the client
+  (:class:`graph.sparql.pool.QueryPool`); after ``timeout`` seconds the client
   gets ``503`` and that worker is killed and replaced, so a query that would
   run forever costs nothing after its timeout and the other workers keep
   serving. A worker may use ``worker_memory`` MB: a query that needs more gets
@@ -42,7 +42,7 @@ import pyoxigraph as ox
 
 from graph import __version__
 from graph.errors import NewsgraphError
-from graph.query import (
+from graph.sparql.run import (
     GRAPH_FORMATS,
     MEDIA_TYPES,
     PAGE_PARAM,
@@ -56,8 +56,8 @@ from graph.query import (
     next_page,
     prepare_query,
 )
-from graph.querypool import WORKER_MEMORY_MB, QueryOutOfMemory, QueryPool
-from graph.store import Store
+from graph.sparql.pool import WORKER_MEMORY_MB, QueryOutOfMemory, QueryPool
+from graph.store.local import Store
 
 #: Largest request body accepted (bytes).
 MAX_BODY = 1_000_000
@@ -175,8 +175,8 @@ class SparqlServer(ThreadingHTTPServer):
                 from oxrdflib import OxigraphStore
                 from rdflib import Dataset
 
-                from graph.network import dataset_to_networkx
-                from graph.render import render_html
+                from graph.analysis.network import dataset_to_networkx
+                from graph.view.page import render_html
 
                 ds = Dataset(store=OxigraphStore(store=self.store.ox))
                 page = render_html(dataset_to_networkx(ds), title="newsgraph: who said what")

@@ -1,7 +1,7 @@
 """Exports of the who-said-what graph: GraphML and GEXF for Gephi, CSV for spreadsheets.
 
 :func:`gephi_graph` and :func:`claim_rows` are pure: they turn the graph of
-:func:`graph.network.dataset_to_networkx` into what the formats can hold.
+:func:`graph.analysis.network.dataset_to_networkx` into what the formats can hold.
 :func:`save_export` writes a file (through a temporary file, then a rename)
 or, for the path ``-``, standard output.
 
@@ -28,7 +28,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from graph.analysis import claim_edges
+from graph.analysis.metrics import claim_edges
 from graph.errors import OptionError, OutputError
 from graph.files import temporary_output
 

@@ -20,9 +20,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 
 from graph.extract.common import norm_key
-from graph.merge import canonical_key, family
+from graph.rdf.aliases import canonical_key, family
 from graph.types import Actor, Article, Claim, Event, Extraction, Software
-from graph.vocab import DATA, NG
+from graph.rdf.vocab import DATA, NG
 
 ACTOR_CLASS = {
     "person": NG.Person,
@@ -53,7 +53,7 @@ def graph_iri(article_id: str) -> URIRef:
 
 @lru_cache(maxsize=65536)
 def actor_key(actor: Actor) -> str:
-    """The actor's merge key (see graph.merge); persons and non-persons never share one."""
+    """The actor's merge key (see graph.rdf.aliases); persons and non-persons never share one."""
     key = actor.key or canonical_key(actor.name, actor.type) or actor.name
     return f"{family(actor.type)}/{_slug(key)}"
 

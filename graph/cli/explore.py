@@ -1,9 +1,9 @@
 """``newsgraph stats`` and ``newsgraph export``: thin wrappers around
-:mod:`graph.analysis` and :mod:`graph.export`.
+:mod:`graph.analysis.metrics` and :mod:`graph.analysis.export`.
 
 Both read ``STORE | FILE...``: a store folder (``build --store``), a build
 output folder, or RDF files with named graphs (``.trig``, ``.nq``,
-``.jsonld``), through :func:`graph.store.open_data`.
+``.jsonld``), through :func:`graph.store.local.open_data`.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ _INPUT_HELP = ("a store folder (build --store), a build output folder, or RDF fi
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add ``stats`` and ``export`` to the ``newsgraph`` subcommands."""
-    from graph.export import EXPORT_FORMATS
+    from graph.analysis.export import EXPORT_FORMATS
 
     s = sub.add_parser(
         "stats", help="centrality, communities, most criticized and cited, figure spread",
@@ -59,8 +59,8 @@ def read_graph(inputs: Sequence[str]) -> nx.MultiDiGraph:
     from oxrdflib import OxigraphStore
     from rdflib import Dataset
 
-    from graph.network import dataset_to_networkx
-    from graph.store import open_data
+    from graph.analysis.network import dataset_to_networkx
+    from graph.store.local import open_data
 
     with open_data(list(inputs)) as store:
         if not store.named_graphs() and len(store):
@@ -70,7 +70,7 @@ def read_graph(inputs: Sequence[str]) -> nx.MultiDiGraph:
 
 
 def stats_cli(args: argparse.Namespace) -> int:
-    from graph.analysis import graph_stats
+    from graph.analysis.metrics import graph_stats
 
     stats = graph_stats(read_graph(args.inputs), top=args.top)
     if args.json:
@@ -81,7 +81,7 @@ def stats_cli(args: argparse.Namespace) -> int:
 
 
 def export_cli(args: argparse.Namespace) -> int:
-    from graph.export import save_export
+    from graph.analysis.export import save_export
 
     g = read_graph(args.inputs)
     save_export(g, args.out, fmt=args.format, include_unlinked=args.include_unlinked)

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.chrome import find_chrome
+from graph.readers.chrome import find_chrome
 from graph.errors import InputError
 from graph.types import Article
 

@@ -57,7 +57,7 @@ from xml.sax.saxutils import quoteattr
 import pyoxigraph as ox
 
 from graph.errors import NewsgraphError, OptionError
-from graph.queries import load_query, query_names
+from graph.sparql.library import load_query, query_names
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
