@@ -23,7 +23,8 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import StoreError
-from graph.rdf.triples import add_extraction, graph_iri, new_dataset
+from graph.rdf.iris import graph_iri
+from graph.rdf.triples import add_extraction, new_dataset
 from graph.store.local import open_store
 from graph.store.summary import SUMMARY_GRAPH, refresh
 

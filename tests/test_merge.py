@@ -5,11 +5,12 @@ import pytest
 from rdflib import RDF, RDFS, Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph.pipeline.build import run_build
 from graph.errors import InputError
-from graph.rdf.aliases import apply_aliases, canonical_key, load_alias_file
-from graph.types import Actor, Claim, Evidence, Extraction, Article, Software
+from graph.names import canonical_key
+from graph.pipeline.build import run_build
+from graph.rdf.aliases import apply_aliases, load_alias_file
 from graph.rdf.vocab import NG
+from graph.types import Actor, Article, Claim, Evidence, Extraction, Software
 
 #: The software stamped on hand-made extractions (no model ran).
 SOFTWARE = Software("0.0.test", "hand_made", "0")
@@ -39,7 +40,7 @@ def test_person_and_organisation_never_merge(tmp_path):
     inp.mkdir()
     (inp / "a.txt").write_text("Report\n\nJordan said 12 soldiers were killed.\n", encoding="utf-8")
     (inp / "b.txt").write_text("Report\n\nSpokesman Michael Jordan said 40 people were injured.\n", encoding="utf-8")
-    from graph.rdf.triples import actor_iri
+    from graph.rdf.iris import actor_iri
     assert actor_iri(Actor("Jordan", "organization")) != actor_iri(Actor("Jordan", "person"))
 
 

@@ -14,9 +14,10 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.pipeline.build import run_build
 from graph.pipeline.records import claim_to_record, records_from_dataset
-from graph.rdf.triples import add_extraction, claim_iri, date_literal, graph_iri, new_dataset
-from graph.types import Actor, Claim, Evidence, Figure
+from graph.rdf.iris import claim_iri, graph_iri
+from graph.rdf.triples import add_extraction, date_literal, new_dataset
 from graph.store.summary import SUMMARY_GRAPH
+from graph.types import Actor, Claim, Evidence, Figure
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden" / "seeds.trig"
 

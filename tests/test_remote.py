@@ -20,18 +20,19 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from oxigraph_server import free_port, running_oxigraph
 from rdflib import Literal, URIRef
 
-from graph.store import remote as remote_module
-from graph.pipeline.build import run_build
 from graph.cli.main import main
 from graph.errors import StoreError
+from graph.pipeline.build import run_build
+from graph.rdf.iris import graph_iri
+from graph.rdf.triples import new_dataset
 from graph.sparql.run import library_names, library_query, prepare_query, run_query
-from graph.rdf.triples import graph_iri, new_dataset
-from graph.store.remote import RemoteStore, open_remote, split_credentials
+from graph.store import remote as remote_module
 from graph.store.local import open_store
+from graph.store.remote import RemoteStore, open_remote, split_credentials
 from graph.store.summary import SUMMARY_GRAPH
-from oxigraph_server import free_port, running_oxigraph
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 

@@ -14,11 +14,19 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from graph.errors import StoreError
 from graph.pipeline import build as build_module
 from graph.pipeline.build import run_build
-from graph.errors import StoreError
-from graph.rdf.triples import graph_iri, new_dataset
-from graph.store.local import Store, _open_error, load_files, merge_default, open_data, open_store
+from graph.rdf.iris import graph_iri
+from graph.rdf.triples import new_dataset
+from graph.store.local import (
+    Store,
+    _open_error,
+    load_files,
+    merge_default,
+    open_data,
+    open_store,
+)
 from graph.store.summary import SUMMARY_GRAPH
 
 NG = "https://w3id.org/newsgraph/ontology#"

@@ -7,13 +7,12 @@ summary existed is counted when a build opens it.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 import pyoxigraph as ox
 import pytest
 
-from graph.sparql.run import library_query, run_query
 from graph.rdf.triples import add_extraction, new_dataset
+from graph.sparql.run import library_query, run_query
 from graph.store.local import load_files, open_store
 from graph.store.summary import SUMMARY_GRAPH, delta_update, refresh
 from graph.types import Actor, Article, Claim, Evidence, Extraction, Software

@@ -31,7 +31,11 @@ SEED = 42
 
 
 def is_actor(attrs: dict[str, Any]) -> bool:
-    """Whether a node (its attribute dict) is an actor rather than an event, target or article."""
+    """Whether a node (its attribute dict) is an actor rather than an event, target or article.
+
+    >>> is_actor({"type": "person"}), is_actor({"type": "event"})
+    (True, False)
+    """
     return attrs.get("type") not in NON_ACTOR_TYPES
 
 
@@ -43,7 +47,12 @@ def claim_edges(g: nx.MultiDiGraph, kind: str | None = None) -> Iterator[tuple[A
 
 
 def simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
-    """The undirected simple graph of ``g``'s linked nodes; ``weight`` counts the edges of a pair."""
+    """The undirected simple graph of ``g``'s linked nodes; ``weight`` counts the edges of a pair.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "a"), ("a", "c"), ("c", "c")])
+    >>> sorted(simple_graph(g).edges(data="weight"))
+    [('a', 'b', 2), ('a', 'c', 1)]
+    """
     simple = nx.Graph()
     for u, v in g.edges():
         if u == v:

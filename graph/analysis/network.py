@@ -32,14 +32,14 @@ import networkx as nx
 from rdflib import Dataset, Literal
 from rdflib.term import Identifier
 
+from graph.names import display_key
+from graph.rdf.vocab import NG
 from graph.sparql.library import load_query
 from graph.types import CLAIM_KINDS
-from graph.rdf.vocab import NG
 
 #: Edge kind of an actor's link to the body it belongs to (not a claim).
 AFFILIATION = "affiliation"
 #: Every edge kind: the claim kinds, then ``affiliation``.
-EDGE_KINDS = (*CLAIM_KINDS, AFFILIATION)
 #: Edge labels of the edge kinds that carry no number.
 KIND_LABELS = {"criticism": "criticized", "quote": "quoted", AFFILIATION: "affiliated with"}
 
@@ -181,21 +181,19 @@ def _read_affiliations(ds: Dataset, g: nx.MultiDiGraph) -> list[tuple[str, str]]
     for node, attrs in g.nodes(data=True):
         for name in (attrs.get("label"), *(attrs.get("aliases") or ())):
             if name and attrs.get("type") not in ("event", "target", "article"):
-                names.setdefault(_name_key(name), set()).add(node)
+                names.setdefault(display_key(name), set()).add(node)
     for s, _, o, _ in ds.quads((None, NG.affiliation, None, None)):
         actor = str(s)
         if actor not in g:
             continue
         g.nodes[actor].setdefault("affiliation", str(o))
-        bodies = names.get(_name_key(str(o)), set()) - {actor}
+        bodies = names.get(display_key(str(o)), set()) - {actor}
         if len(bodies) == 1:
             pairs.add((actor, next(iter(bodies))))
     return sorted(pairs)
 
 
-def _name_key(name: str) -> str:
-    key = " ".join(name.casefold().split())
-    return key[4:] if key.startswith("the ") else key
+
 
 
 def _read_labels(ds: Dataset, query: str, var: str) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.rdf.triples import actor_iri, article_iri, claim_iri, event_iri, evidence_iri
+from graph.rdf.iris import actor_iri, article_iri, claim_iri, event_iri, evidence_iri
 from graph.types import Claim
 
 

@@ -16,55 +16,15 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from graph.errors import InputError
-from graph.extract.common import norm_key
-from graph.rules import load_lexicon
-from graph.types import Actor, Claim, Extraction
+from graph.names import canonical_key, family, norm_key
+from graph.types import Actor, Extraction
 
 QID = re.compile(r"^Q\d+$")
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    lx = load_lexicon()
-    spelling = {str(k).lower(): str(v).lower() for k, v in lx.table("spelling_variants").items()}
-    adjective: dict[str, str] = {}
-    for adj, country in lx.table("demonyms").items():
-        adjective.setdefault(str(country).lower(), adj)  # first adjective listed wins
-    return spelling, adjective
-
-
-def canonical_key(name: str, actor_type: str = "organization") -> str:
-    """The merge key of a name: persons in word order, others as a sorted word set."""
-    spelling, adjective = _tables()
-    words = []
-    for word in norm_key(name).split():
-        for part in spelling.get(word, word).split():
-            words.append(part)
-    if actor_type == "person":
-        return " ".join(words)
-    if len(words) > 1:
-        words = [_adjective(w, adjective) for w in words]
-    return " ".join(sorted(set(words)))
-
-
-def _adjective(word: str, adjective: dict[str, str]) -> str:
-    """A country name as its adjective: from the demonym table ("ukraine" ->
-    "ukrainian"), else the regular "-a" -> "-an" ("moldova" -> "moldovan")."""
-    if word in adjective and not adjective[word].endswith(word):
-        return adjective[word]
-    if len(word) >= 4 and word.endswith("a"):
-        return word + "n"
-    return word
-
-
-def family(actor_type: str) -> str:
-    return "person" if actor_type == "person" else "org"
 
 
 @dataclass(frozen=True)
@@ -179,6 +139,3 @@ def apply_aliases(ex: Extraction, table: AliasTable | None) -> Extraction:
     actors = tuple(dict.fromkeys(fix(a) for a in ex.actors))
     return replace(ex, claims=claims, actors=actors)
 
-
-def source_names(claim: Claim) -> list[str]:
-    return [claim.source.name, *claim.source.aliases]

@@ -34,7 +34,6 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from graph import resources
 from graph.errors import NewsgraphError
 
-
 #: Shapes that need a Dataset (they use ``GRAPH``); off in the file, on for a Dataset.
 DATASET_SHAPES = (URIRef("https://w3id.org/newsgraph/shapes#SameGraphAsArticle"),)
 

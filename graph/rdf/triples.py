@@ -1,4 +1,4 @@
-"""Mapping extractions to RDF: deterministic IRIs and one named graph per article.
+"""Mapping extractions to RDF: one named graph per article (IRIs from :mod:`graph.rdf.iris`).
 
 The article's graph holds its metadata and text, its claims, figures and
 evidence, and which actors it mentions. The default graph holds what spans
@@ -7,22 +7,29 @@ articles: actors, events and extractors.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import weakref
-from functools import lru_cache
 from collections.abc import Callable, Iterable
-from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 
-from graph.extract.common import norm_key
-from graph.rdf.aliases import canonical_key, family
+from graph.rdf.iris import (
+    actor_iri,
+    article_iri,
+    channel_iri,
+    claim_iri,
+    event_iri,
+    evidence_iri,
+    extractor_iri,
+    extractor_triples,
+    graph_iri,
+    merge_iri,
+)
+from graph.rdf.vocab import FIRST_VALUE_WINS, NG
 from graph.types import Actor, Article, Claim, Event, Extraction, Software
-from graph.rdf.vocab import DATA, NG
 
 ACTOR_CLASS = {
     "person": NG.Person,
@@ -32,77 +39,6 @@ ACTOR_CLASS = {
     "outlet": NG.Outlet,
 }
 CLAIM_CLASS = {"figure": NG.FigureClaim, "criticism": NG.Criticism, "quote": NG.Quotation}
-
-
-def _slug(text: str) -> str:
-    text = re.sub(r"\s+", "_", text.strip())
-    return quote(text, safe="-_.~") or "_"
-
-
-def _digest(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
-
-
-def article_iri(article_id: str) -> URIRef:
-    return DATA[f"article/{_slug(article_id)}"]
-
-
-def graph_iri(article_id: str) -> URIRef:
-    return DATA[f"graph/{_slug(article_id)}"]
-
-
-@lru_cache(maxsize=65536)
-def actor_key(actor: Actor) -> str:
-    """The actor's merge key (see graph.rdf.aliases); persons and non-persons never share one."""
-    key = actor.key or canonical_key(actor.name, actor.type) or actor.name
-    return f"{family(actor.type)}/{_slug(key)}"
-
-
-def actor_iri(actor: Actor) -> URIRef:
-    return DATA[f"actor/{actor_key(actor)}"]
-
-
-def channel_iri(name: str) -> URIRef:
-    return DATA[f"channel/{_slug(norm_key(name) or name)}"]
-
-
-def event_iri(event: Event, article_id: str) -> URIRef:
-    if event.place:
-        return DATA[f"event/{_slug(norm_key(event.place))}"]
-    return DATA[f"event/{_slug(article_id)}/{_slug(event.type)}"]
-
-
-def extractor_iri(name: str, software: Software) -> URIRef:
-    """One node per extractor and software: the same rules under another model or release differ."""
-    run = _digest(software.version, software.model, software.model_version, software.rules_digest or "")
-    return DATA[f"extractor/{_slug(name)}/{run[:12]}"]
-
-
-def extractor_triples(name: str, software: Software) -> Iterable[tuple]:
-    """The extractor node: its versioned name, newsgraph's version, the model and the rules digest."""
-    iri = extractor_iri(name, software)
-    yield iri, RDF.type, NG.Extractor
-    yield iri, RDFS.label, Literal(name)
-    yield iri, NG.softwareVersion, Literal(software.version)
-    yield iri, NG.modelName, Literal(software.model)
-    yield iri, NG.modelVersion, Literal(software.model_version)
-    if software.rules_digest:
-        yield iri, NG.rulesDigest, Literal(software.rules_digest)
-
-
-def claim_iri(claim: Claim) -> URIRef:
-    payload = (
-        (claim.figure.quantity, claim.figure.low, claim.figure.high, claim.figure.text) if claim.figure
-        else claim.target if claim.kind == "criticism" else claim.text
-    )
-    digest = _digest(claim.article, claim.kind, claim.evidence.begin, claim.evidence.end,
-                     actor_key(claim.source), payload)
-    return DATA[f"claim/{_slug(claim.article)}/{digest}"]
-
-
-def evidence_iri(claim: Claim) -> URIRef:
-    ev = claim.evidence
-    return DATA[f"evidence/{_slug(ev.article)}/{ev.begin}-{ev.end}"]
 
 
 def _num(value: float) -> Literal:
@@ -237,10 +173,6 @@ def claim_triples(claim: Claim, software: Software) -> Iterable[tuple]:
     yield ev, NG.sentence, Literal(claim.evidence.sentence)
 
 
-def merge_iri(target: URIRef, name: str) -> URIRef:
-    return DATA[f"merge/{_digest(target, name)}"]
-
-
 def record_merge(default, target: URIRef, *, name: str, reason: str, source: URIRef | None = None) -> URIRef:
     """Record (once) that ``name`` (or the actor ``source``) was merged into ``target``."""
     node = merge_iri(target, str(source) if source is not None else name)
@@ -335,9 +267,9 @@ class _Batch:
         self.quads[(*triple, self.graph)] = None
 
     def actor(self, actor: Actor) -> None:
-        """The first name seen stays the label, other spellings become
-        ``skos:altLabel``s, and the first type stays; every other name is
-        recorded as a merge with its reason."""
+        """Merge an actor's facts by :data:`~graph.rdf.vocab.FIRST_VALUE_WINS`'s rule
+        (as :func:`graph.store.local.merge_default` does against a store); every
+        other name is recorded as a merge with its reason."""
         if actor in self.state.actors:
             return
         self.state.actors.add(actor)
@@ -350,7 +282,7 @@ class _Batch:
                 self.add_default(t)
         else:
             for t in actor_triples(actor):
-                if t[1] in (RDFS.label, NG.actorType) or (t[1] == RDF.type and t[2] != NG.Actor):
+                if t[1] == RDFS.label or t[1] in FIRST_VALUE_WINS or (t[1] == RDF.type and t[2] != NG.Actor):
                     continue
                 self.add_default(t)
             if label != actor.name:

@@ -110,3 +110,10 @@ class NG(DefinedNamespace):
     place: URIRef
     time: URIRef
     weapon: URIRef
+
+
+#: The one rule of merging default-graph facts, for a batch and for a store alike:
+#: for a subject already labelled, the first ``rdfs:label`` stays (a later label of
+#: an actor becomes a ``skos:altLabel``), the first specific class stays, and so does
+#: the first value of each of these properties; every other fact is added.
+FIRST_VALUE_WINS: tuple[URIRef, ...] = (NG.actorType, NG.eventType, NG.place)

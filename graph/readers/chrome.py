@@ -164,13 +164,6 @@ def _matches(stripped: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
     return any(pattern.search(stripped) for pattern in patterns)
 
 
-def _last_line_end(text: str) -> int:
-    """End of the last line that is not blank."""
-    content_end = len(text.rstrip())
-    newline = text.find("\n", content_end)
-    return len(text) if newline == -1 else newline
-
-
 def _merge(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     merged: list[tuple[int, int]] = []
     for begin, end in spans:

@@ -31,18 +31,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
+from rdflib import RDF, RDFS, SKOS, Dataset
 
 from graph.errors import StoreError
+from graph.rdf.vocab import FIRST_VALUE_WINS, NG
 from graph.store.summary import delta_update, needs_refresh, refresh, source_counts
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_SKOS_ALT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-_NG = "https://w3id.org/newsgraph/ontology#"
-_NG_ACTOR = ox.NamedNode(_NG + "Actor")
-#: Default-graph properties whose first stored value wins.
-_FIRST_WINS = frozenset(ox.NamedNode(_NG + p) for p in ("actorType", "eventType", "place"))
+_RDF_TYPE = ox.NamedNode(RDF.type)
+_RDFS_LABEL = ox.NamedNode(RDFS.label)
+_SKOS_ALT = ox.NamedNode(SKOS.altLabel)
+_NG_ACTOR = ox.NamedNode(NG.Actor)
+_FIRST_WINS = frozenset(ox.NamedNode(p) for p in FIRST_VALUE_WINS)
 _DEFAULT = ox.DefaultGraph()
 
 #: File extension -> RDF format of the files ``query`` and ``serve`` accept.
@@ -159,7 +158,9 @@ def article_quads(article_id: str, ds: Dataset) -> tuple[dict[ox.NamedNode, set[
     The article's own graph ``graph_iri(article_id)`` is always a key, empty
     when ``ds`` lacks it, so that saving replaces it all the same.
     """
-    from graph.rdf.triples import graph_iri  # only builds write; keep spaCy out of query start-up
+    from graph.rdf.iris import (
+        graph_iri,  # only builds write; keep spaCy out of query start-up
+    )
 
     try:
         quads = list(ox.parse(ds.serialize(format="ox-nquads"), format=ox.RdfFormat.N_QUADS))
@@ -178,9 +179,10 @@ def article_quads(article_id: str, ds: Dataset) -> tuple[dict[ox.NamedNode, set[
 def merge_default(quads: Iterable[ox.Quad], *, stored_label) -> list[ox.Quad]:
     """The default-graph quads to add, given ``stored_label(subject)`` (the label already stored, or None).
 
-    For an already labelled subject the first label, actor type, event type,
-    place and specific class win; a new label of an actor becomes a
-    ``skos:altLabel``. Everything else (aliases, roles, sides...) is added.
+    The rule of :data:`graph.rdf.vocab.FIRST_VALUE_WINS` (the one a build's batch
+    follows too): for an already labelled subject the first label, specific class
+    and first values win; a new label of an actor becomes a ``skos:altLabel``.
+    Everything else (aliases, roles, sides...) is added.
     """
     quads = list(quads)
     actors = {q.subject for q in quads if q.predicate == _RDF_TYPE and q.object == _NG_ACTOR}

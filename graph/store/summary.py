@@ -32,12 +32,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
+from rdflib import XSD
 
-NG = "https://w3id.org/newsgraph/ontology#"
+from graph.rdf.vocab import DATA, NG
+
 #: The named graph of the counts (not an article graph: article graphs are ``id:graph/...``).
-SUMMARY_GRAPH = ox.NamedNode("https://w3id.org/newsgraph/id/summary")
-_SOURCE = ox.NamedNode(NG + "source")
-_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+SUMMARY_GRAPH = ox.NamedNode(DATA["summary"])
+_SOURCE = ox.NamedNode(NG.source)
+_XSD_INTEGER = ox.NamedNode(XSD.integer)
 
 _COUNT = f"""SELECT ?source (COUNT(*) AS ?claims) (COUNT(DISTINCT ?g) AS ?articles)
 WHERE {{ GRAPH ?g {{ ?claim ng:source ?source }} FILTER (?g != {SUMMARY_GRAPH}) }}
