@@ -82,7 +82,7 @@ def test_a_dateline_is_no_source(extract, dateline):
     ("Médecins Sans Frontières (MSF", "MSF"),
 ])
 def test_names_cut_at_an_unbalanced_bracket(raw, name):
-    from graph.extract.common import clean_name
+    from graph.extract.naming import clean_name
 
     assert clean_name(raw) == name
 

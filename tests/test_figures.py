@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.figures import find_numbers
+from graph.extract.numbers import find_numbers
 
 INF = None
 
@@ -109,7 +109,8 @@ def test_numbers_that_are_not_figures(extract, text):
     ("2.5 million refugees", 2_500_000, 2_500_000, False),
 ])
 def test_number_shapes(nlp, text, low, high, approx):
-    from graph.extract.common import Context, compile_cues
+    from graph.extract.cues import compile_cues
+    from graph.extract.mentions import Context
     from graph.types import Article
 
     doc = nlp(text)

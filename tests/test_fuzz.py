@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.readers.chrome import find_chrome
 from graph.errors import InputError
-from graph.extract.common import Context, compile_cues
-from graph.extract.figures import find_numbers
+from graph.extract.cues import compile_cues
+from graph.extract.mentions import Context
+from graph.extract.numbers import find_numbers
+from graph.readers.chrome import find_chrome
 from graph.readers.load import read_article_file
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,50 +1,58 @@
 """Extraction: from a parsed article to plain records (claims, actors, events).
 
-``extract_article(doc, article)`` is the one entry point; the extractors are
-pure functions over a per-article :class:`~graph.extract.common.Context` and
-never mutate the Doc. No spaCy object leaves this package.
+``extract_article(doc, article)`` is the one entry point. It reads the article once
+(:class:`~graph.extract.mentions.Context`: sentences, chrome, quotations and the
+mentions resolved to actors), attributes each quotation to its speaker, then runs the
+claim extractors registered in :data:`EXTRACTORS` in the order the lexicon's
+``extractors`` list gives, and files each claim under its event. No spaCy object
+leaves this package.
+
+May import: spaCy, ``graph.rules``, ``graph.names``, ``graph.types``, ``graph.errors``.
+Nothing in rdf, store, sparql, analysis or view.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from graph.errors import InputError
 from graph.extract import criticism, events, figures, quotes
-from graph.extract.common import Context, Cues, compile_cues
-from graph.types import Article, Claim, Extraction, Software
+from graph.extract.cues import Cues, compile_cues
+from graph.extract.mentions import Context
+from graph.types import Article, Claim, Event, Extraction, Software
 
-EXTRACTORS = (quotes.EXTRACTOR, figures.EXTRACTOR, criticism.EXTRACTOR, events.EXTRACTOR)
+#: The claim extractors by name: each reads a :class:`Context` and yields claims.
+EXTRACTORS: dict[str, Callable[[Context], Iterable[Claim]]] = {
+    quotes.EXTRACTOR: quotes.extract_quotes,
+    figures.EXTRACTOR: figures.extract_figures,
+    criticism.EXTRACTOR: criticism.extract_criticism,
+}
+
+
+def extractor_order(cues: Cues) -> tuple[str, ...]:
+    """The claim extractors to run, in the lexicon's order; an unknown name is an error.
+
+    >>> extractor_order(compile_cues())
+    ('quotes.v1', 'figures.v1', 'criticism.v1')
+    """
+    unknown = [n for n in cues.extractors if n not in EXTRACTORS]
+    if unknown:
+        raise InputError("rules", f"unknown extractor {unknown[0]!r} in 'extractors' (known: {', '.join(EXTRACTORS)})")
+    return cues.extractors
 
 
 def extract_article(doc: Doc, article: Article, *, software: Software, cues: Cues | None = None) -> Extraction:
     """Every claim, actor and event of one parsed article, stamped with the ``software`` that ran."""
     ctx = Context(doc, article, cues or compile_cues())
-    quotes.find_quotes(ctx)
-    ctx.resolve_mentions()
     quotes.attribute_quotes(ctx)
-    found = list(quotes.extract_quotes(ctx))
-    found += list(figures.extract_figures(ctx))
-    found += list(criticism.extract_criticism(ctx))
+    order = extractor_order(ctx.cues)
+    found = [claim for name in order for claim in EXTRACTORS[name](ctx)]
     by_sentence = events.events_by_sentence(ctx)
     article_events = list(by_sentence.values())
     main = events.main_event(ctx, article_events)
-    roles = ctx.resolve_roles()
-    by_name: dict[str, str] = {}  # every name and alias -> actor key, first record wins
-    for k, r in ctx.actors.items():
-        for name in (r.name, *sorted(r.aliases)):
-            by_name.setdefault(name, k)
-    claims: list[Claim] = []
-    for claim in found:
-        span = doc.char_span(claim.evidence.begin, claim.evidence.end, alignment_mode="expand")
-        sent_event = by_sentence.get(ctx.sentence_of(span[0])) if span is not None else None
-        specific = sent_event is not None and sent_event.place and not events.is_country(ctx, sent_event.place)
-        event = sent_event if specific else main
-        # refresh the source: aliases and roles may have grown after the claim was made
-        key = roles.get(by_name.get(claim.source.name), by_name.get(claim.source.name))
-        source = ctx.actors[key].freeze() if key else claim.source
-        claims.append(replace(claim, event=event, source=source))
-    claims.sort(key=lambda c: (c.evidence.begin, c.kind))
+    claims = _file_claims(ctx, found, by_sentence, main)
     used = {c.source.name for c in claims}
     actors = tuple(a for a in ctx.all_actors() if a.name in used or a.type in {"person", "organization", "outlet", "group", "channel"})
     return Extraction(
@@ -52,6 +60,28 @@ def extract_article(doc: Doc, article: Article, *, software: Software, cues: Cue
         claims=tuple(claims),
         actors=actors,
         events=tuple(dict.fromkeys(e for e in article_events if e == main or e.place)),
-        extractors=EXTRACTORS,
+        extractors=(*order, events.EXTRACTOR),
         software=software,
     )
+
+
+def _file_claims(ctx: Context, found: list[Claim], by_sentence: dict[int, Event], main: Event | None) -> list[Claim]:
+    """Each claim with its event (the sentence's, when it names a specific place, else
+    the article's main event) and its source as finally resolved: aliases and roles
+    may have grown after the claim was made."""
+    roles = ctx.resolve_roles()
+    by_name: dict[str, str] = {}  # every name and alias -> actor key, first record wins
+    for k, r in ctx.actors.items():
+        for name in (r.name, *sorted(r.aliases)):
+            by_name.setdefault(name, k)
+    claims: list[Claim] = []
+    for claim in found:
+        span = ctx.doc.char_span(claim.evidence.begin, claim.evidence.end, alignment_mode="expand")
+        sent_event = by_sentence.get(ctx.sentence_of(span[0])) if span is not None else None
+        specific = sent_event is not None and sent_event.place and not events.is_country(ctx, sent_event.place)
+        event = sent_event if specific else main
+        key = roles.get(by_name.get(claim.source.name), by_name.get(claim.source.name))
+        source = ctx.actors[key].freeze() if key else claim.source
+        claims.append(replace(claim, event=event, source=source))
+    claims.sort(key=lambda c: (c.evidence.begin, c.kind))
+    return claims

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.common import Context
+from graph.extract.mentions import Context
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
-#: Nouns for a text someone puts out: in "X issued a statement accusing Y", X accuses.
-STATEMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "message", "post", "video",
-                   "declaration", "resolution", "note", "release", "bulletin", "tweet"}
-CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "attr", "nsubj", "nsubjpass", "oprd", "npadvmod", "appos", "acomp", "amod", "nummod", "compound", "advmod", "quantmod", "dep", "parataxis", "punct", "det", "poss", "auxpass", "aux", "neg", "mark", "cc", "intj", "expl", "agent", "dative", "case", "predet", "preconj", "meta", "nmod"}
 
 
 def is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
+def subject_of(ctx: Context, verb: Token, *, climb: bool = True) -> Token | None:
     """The subject of a verb; for a subjectless clause ("..., stating that"),
     the subject of the clause it hangs from."""
     seen = 0
@@ -31,7 +27,7 @@ def subject_of(verb: Token, *, climb: bool = True) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
-        if climb and cur.dep_ == "acl" and cur.head.lemma_.lower() in STATEMENT_NOUNS and cur.head.head.i != cur.head.i \
+        if climb and cur.dep_ == "acl" and cur.head.lemma_.lower() in ctx.cues.statement_nouns and cur.head.head.i != cur.head.i \
                 and cur.head.head.pos_ in {"VERB", "AUX"}:
             cur = cur.head.head  # "X issued a statement accusing Y": the statement's author accuses
             seen += 1
@@ -69,7 +65,7 @@ def source_of_verb(ctx: Context, verb: Token) -> str | None:
         key = ctx.actor_key(reporter)
         if key:
             return key
-    subj = subject_of(verb)
+    subj = subject_of(ctx, verb)
     if subj is None or subj.pos_ in {"VERB", "AUX"}:
         return _subject_by_position(ctx, verb)
     return ctx.actor_key(subj)

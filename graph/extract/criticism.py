@@ -15,8 +15,16 @@ from itertools import islice
 
 from spacy.tokens import Token
 
-from graph.extract.attribution import channel_of, is_negated, reporting_clause_head, source_of_verb, subject_of
-from graph.extract.common import Context, clean_name, verb_forms
+from graph.extract.attribution import (
+    channel_of,
+    is_negated,
+    reporting_clause_head,
+    source_of_verb,
+    subject_of,
+)
+from graph.extract.cues import verb_forms
+from graph.extract.mentions import Context
+from graph.extract.naming import clean_name
 from graph.types import Claim
 
 EXTRACTOR = "criticism.v1"
@@ -109,7 +117,7 @@ def _critic_of_noun(ctx: Context, noun: Token) -> tuple[str | None, Token | None
                                                             "file", "register", "raise", "face", "draw"}:
             if verb.lemma_.lower() in {"face", "draw"}:
                 return None, None
-            subj = subject_of(verb)
+            subj = subject_of(ctx, verb)
             if subj is not None:
                 key = ctx.actor_key(subj)
                 if key:
@@ -143,123 +151,166 @@ def _fault_target(ctx: Context, noun: Token) -> str:
     if comp:
         return clean_name(ctx.doc[comp[0].left_edge.i:comp[-1].i + 1].text)
     if noun.dep_ == "attr":
-        subj = subject_of(noun.head, climb=False)
+        subj = subject_of(ctx, noun.head, climb=False)
         if subj is not None:
             return _np_text(ctx, subj)
     return _np_text(ctx, noun)
 
 
-def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[tuple[str, str | None, str | None, Token | None]]:
-    """``(critic key, target text, target key, verb)`` found in a sentence."""
+Found = tuple[str, str | None, str | None, Token | None]  # (critic key, target text, target key, verb)
+_STOP = object()  # a rule that recognises the word but finds no criticism: no later rule tries it
+
+
+def _by_criticism_verb(ctx: Context, tok: Token) -> Found | None:
+    """1. a criticism verb: "X condemned Y", "X said Kyiv lied and blamed Y" (X's)."""
+    if tok.pos_ != "VERB" or not verb_forms(tok) & ctx.cues.criticism_verbs or is_negated(tok):
+        return None
+    subj = subject_of(ctx, reporting_clause_head(ctx, tok) or tok)
+    key = ctx.actor_key(subj) if subj is not None else None
+    has_object = any(c.dep_ == "dobj" for c in tok.children)
+    if key is None and (subj is None or subj.pos_ in {"PRON", "VERB", "AUX"} or subj.dep_ == "nsubjpass" or has_object):
+        # in a quote, or a garbled "X said that ... and accused Y"; a thing
+        # as subject ("the missile slammed into") is no critic
+        key = _speaker_of_clause(ctx, tok)[0]
+    if key is not None and any(c.dep_ == "prep" and c.lower_ in {"into", "onto", "through"} for c in tok.children) \
+            and not has_object:
+        key = None  # "slammed into a building": the literal sense
+    if not key:
+        return None
+    target, tkey = _target_of_verb(ctx, tok)
+    return key, target, tkey, tok
+
+
+def _by_criticism_noun(ctx: Context, tok: Token) -> Found | None:
+    """2. a criticism noun: "X's condemnation of Y"."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.cues.criticism_nouns:
+        return None
+    key, verb = _critic_of_noun(ctx, tok)
+    if not key:
+        return None
+    target, tkey = None, None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "over", "at", "against", "toward", "towards", "for"}:
+            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                target, tkey = _np_text(ctx, pobj), ctx.actor_key(pobj)
+    return key, target, tkey, verb
+
+
+def _by_critical_adjective(ctx: Context, tok: Token) -> Found | object | None:
+    """3. "X, (who is) critical of Y"; a critical adjective without "of" is no criticism."""
+    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.cues.criticism_adjectives:
+        return None
+    of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in {"of", "about", "toward", "towards"}), None)
+    if of is None:
+        return _STOP
+    pobj = next((p for p in of.children if p.dep_ == "pobj"), None)
+    holder = tok.head
+    if tok.dep_ in {"acomp", "attr"}:
+        holder = subject_of(ctx, tok.head, climb=False) or holder
+    while holder.dep_ == "appos":  # climb appositions: "X, a former officer critical of Y"
+        holder = holder.head
+    key = ctx.actor_key(holder)
+    if key and pobj is not None:
+        return key, _np_text(ctx, pobj), ctx.actor_key(pobj), None
+    return None
+
+
+def _by_fault_noun(ctx: Context, tok: Token) -> Found | None:
+    """4. a fault noun said or shown by someone: "X called it a war crime"."""
     c = ctx.cues
+    if tok.pos_ not in {"NOUN", "PROPN"} or not (tok.lemma_.lower() in c.fault_nouns or tok.lower_ in c.fault_nouns):
+        return None
+    if tok.dep_ not in {"dobj", "attr", "oprd", "pobj", "conj", "nsubj"} or _negated_clause(tok):
+        return None
+    key, verb = _fault_speaker(ctx, tok)
+    return (key, _fault_target(ctx, tok), None, verb) if key else None
+
+
+def _by_accusation(ctx: Context, tok: Token) -> Found | None:
+    """4b. an accusation: "X is deliberately targeting civilians" in someone's words."""
+    if tok.pos_ != "VERB" or not verb_forms(tok) & ctx.cues.harm_verbs or is_negated(tok) or not _is_accusation(ctx, tok):
+        return None
+    subj = subject_of(ctx, tok, climb=False)
+    tkey = ctx.actor_key(subj) if subj is not None else None
+    if subj is None or (tkey is None and subj.pos_ == "PRON"):
+        return None
+    key, verb = _speaker_of_clause(ctx, tok)
+    return (key, _np_text(ctx, subj), tkey, verb) if key and key != tkey else None
+
+
+def _by_judging_adjective(ctx: Context, tok: Token) -> Found | None:
+    """4c. a judging adjective: 'called the attack "unconscionable"', "these reckless attacks by X"."""
+    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ctx.cues.fault_adjectives \
+            or tok.dep_ not in {"acomp", "oprd", "amod", "attr", "ccomp", "xcomp"} or _negated_clause(tok):
+        return None
+    key, verb = _judgement_speaker(ctx, tok)
+    return (key, _judged_target(ctx, tok), None, verb) if key else None
+
+
+def _by_demand(ctx: Context, tok: Token) -> Found | None:
+    """5. a demand for accountability: "X called for those responsible to be punished"."""
+    if not (tok.lemma_.lower() in ctx.cues.accountability_words or _responsibility(tok)) or _negated_clause(tok):
+        return None
+    key, verb = _demand_speaker(ctx, tok)
+    return (key, _accountability_target(ctx, tok), None, verb) if key else None
+
+
+def _by_critics_say(ctx: Context, tok: Token) -> Found | None:
+    """5b. "critics say ...": what critics say is criticism, of the subject of what they say."""
+    verb = tok.head
+    if tok.lemma_.lower() != "critic" or tok.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"} \
+            or verb.lemma_.lower() not in ctx.cues.reporting_verbs or is_negated(verb):
+        return None
+    key = ctx.actor_key(tok)
+    if not key:
+        return None
+    said = next((ch for ch in verb.children if ch.dep_ == "ccomp"), None)
+    subj = subject_of(ctx, said, climb=False) if said is not None else None
+    target = _np_text(ctx, subj) if subj is not None and subj.pos_ != "PRON" else None
+    return key, target, ctx.actor_key(subj) if subj is not None else None, verb
+
+
+def _by_dismissal(ctx: Context, tok: Token) -> Found | None:
+    """6. dismissal "as biased"; naming a claim "fiction" / "propaganda"."""
+    c = ctx.cues
+    lemma = tok.lemma_.lower()
+    naming = lemma in c.naming_verbs
+    if tok.pos_ != "VERB" or not (lemma in c.dismissal_verbs or naming) or is_negated(tok):
+        return None
+    as_ = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "as"]
+    if naming:  # 'called the claims "fiction"': the complement, with or without "as"
+        as_ += [ch for ch in tok.children if ch.dep_ in {"oprd", "xcomp", "attr", "ccomp", "dobj"}]
+
+    def judged(word: str) -> bool:  # a dismissal, or for a naming verb any fault word
+        return word in c.dismissal_words or (naming and (word in c.fault_adjectives or word in c.fault_nouns))
+
+    if not any((judged(t.lower_) or judged(t.lemma_.lower())) and t.pos_ != "VERB"
+               for complement in as_ for t in complement.subtree):  # "lies", not "bodies lying"
+        return None
+    subj = subject_of(ctx, tok)
+    key = ctx.actor_key(subj) if subj is not None else None
+    if not key:
+        return None
+    target, tkey = _target_of_verb(ctx, tok)
+    return key, target, tkey, tok
+
+
+#: The criticism rules, tried in this order on each word; the first that finds one wins.
+RULES = (_by_criticism_verb, _by_criticism_noun, _by_critical_adjective, _by_fault_noun, _by_accusation,
+         _by_judging_adjective, _by_demand, _by_critics_say, _by_dismissal)
+
+
+def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[Found]:
+    """``(critic key, target text, target key, verb)`` found in a sentence."""
     for tok in sent:
-        lemma = tok.lemma_.lower()
-        low = tok.lower_
-        # 1. criticism verbs
-        forms = verb_forms(tok) if tok.pos_ == "VERB" else {lemma}
-        if tok.pos_ == "VERB" and forms & c.criticism_verbs and not is_negated(tok):
-            subj = subject_of(reporting_clause_head(ctx, tok) or tok)  # "X said Kyiv lied and blamed Y": X's
-            key = ctx.actor_key(subj) if subj is not None else None
-            has_object = any(c.dep_ == "dobj" for c in tok.children)
-            if key is None and (subj is None or subj.pos_ in {"PRON", "VERB", "AUX"} or subj.dep_ == "nsubjpass" or has_object):
-                # in a quote, or a garbled "X said that ... and accused Y"; a thing
-                # as subject ("the missile slammed into") is no critic
-                key = _speaker_of_clause(ctx, tok)[0]
-            if key is not None and any(c.dep_ == "prep" and c.lower_ in {"into", "onto", "through"} for c in tok.children) \
-                    and not any(c.dep_ == "dobj" for c in tok.children):
-                key = None  # "slammed into a building": the literal sense
-            if key:
-                target, tkey = _target_of_verb(ctx, tok)
-                yield key, target, tkey, tok
-                continue
-        # 2. criticism nouns
-        if tok.pos_ == "NOUN" and lemma in c.criticism_nouns:
-            key, verb = _critic_of_noun(ctx, tok)
-            if key:
-                target, tkey = None, None
-                for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ in {"of", "over", "at", "against", "toward", "towards", "for"}:
-                        pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
-                        if pobj is not None:
-                            target, tkey = _np_text(ctx, pobj), ctx.actor_key(pobj)
-                yield key, target, tkey, verb
-                continue
-        # 3. "X, (who is) critical of Y"
-        if tok.pos_ == "ADJ" and lemma in c.criticism_adjectives:
-            of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in {"of", "about", "toward", "towards"}), None)
-            if of is None:
-                continue
-            pobj = next((p for p in of.children if p.dep_ == "pobj"), None)
-            holder = tok.head
-            if tok.dep_ in {"acomp", "attr"}:
-                holder = subject_of(tok.head, climb=False) or holder
-            # climb appositions: "X, a former officer critical of Y"
-            while holder.dep_ == "appos":
-                holder = holder.head
-            key = ctx.actor_key(holder)
-            if key and pobj is not None:
-                yield key, _np_text(ctx, pobj), ctx.actor_key(pobj), None
-                continue
-        # 4. fault nouns said or shown by someone
-        if tok.pos_ in {"NOUN", "PROPN"} and (lemma in c.fault_nouns or low in c.fault_nouns):
-            if tok.dep_ in {"dobj", "attr", "oprd", "pobj", "conj", "nsubj"} and not _negated_clause(tok):
-                key, verb = _fault_speaker(ctx, tok)
-                if key:
-                    yield key, _fault_target(ctx, tok), None, verb
-                    continue
-        # 4b. an accusation: "X is deliberately targeting civilians" in someone's words
-        if tok.pos_ == "VERB" and forms & c.harm_verbs and not is_negated(tok) and _is_accusation(ctx, tok):
-            subj = subject_of(tok, climb=False)
-            tkey = ctx.actor_key(subj) if subj is not None else None
-            if subj is not None and (tkey is not None or subj.pos_ != "PRON"):
-                key, verb = _speaker_of_clause(ctx, tok)
-                if key and key != tkey:
-                    yield key, _np_text(ctx, subj), tkey, verb
-                    continue
-        # 4c. a judging adjective: 'called the attack "unconscionable"', "these reckless attacks by X"
-        if tok.pos_ == "ADJ" and lemma in c.fault_adjectives and tok.dep_ in {"acomp", "oprd", "amod", "attr", "ccomp", "xcomp"} \
-                and not _negated_clause(tok):
-            key, verb = _judgement_speaker(ctx, tok)
-            if key:
-                yield key, _judged_target(ctx, tok), None, verb
-                continue
-        # 5. accountability demands
-        if (lemma in c.accountability_words or _responsibility(tok)) and not _negated_clause(tok):
-            key, verb = _demand_speaker(ctx, tok)
-            if key:
-                yield key, _accountability_target(ctx, tok), None, verb
-                continue
-        # 5b. "critics say ...": what critics say is criticism, of the subject of what they say
-        if lemma == "critic" and tok.dep_ == "nsubj" and tok.head.pos_ in {"VERB", "AUX"} \
-                and tok.head.lemma_.lower() in c.reporting_verbs and not is_negated(tok.head):
-            key = ctx.actor_key(tok)
-            if key:
-                said = next((ch for ch in tok.head.children if ch.dep_ == "ccomp"), None)
-                subj = subject_of(said, climb=False) if said is not None else None
-                target = _np_text(ctx, subj) if subj is not None and subj.pos_ != "PRON" else None
-                yield key, target, ctx.actor_key(subj) if subj is not None else None, tok.head
-                continue
-        # 6. dismissal "as biased"; naming a claim "fiction" / "propaganda"
-        if tok.pos_ == "VERB" and (lemma in c.dismissal_verbs or lemma in NAMING_VERBS) and not is_negated(tok):
-            as_ = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "as"]
-            if lemma in NAMING_VERBS:  # 'called the claims "fiction"': the complement, with or without "as"
-                as_ += [ch for ch in tok.children if ch.dep_ in {"oprd", "xcomp", "attr", "ccomp", "dobj"}]
-            naming = lemma in NAMING_VERBS
-
-            def judged(word: str) -> bool:  # a dismissal, or for a naming verb any fault word
-                return word in c.dismissal_words or (naming and (word in c.fault_adjectives or word in c.fault_nouns))
-
-            if any((judged(t.lower_) or judged(t.lemma_.lower())) and t.pos_ != "VERB"
-                   for complement in as_ for t in complement.subtree):  # "lies", not "bodies lying"
-                subj = subject_of(tok)
-                key = ctx.actor_key(subj) if subj is not None else None
-                if key:
-                    target, tkey = _target_of_verb(ctx, tok)
-                    yield key, target, tkey, tok
-
-
-#: Verbs that name what something is: 'called the claims "fiction"', "described the report as propaganda".
-NAMING_VERBS = {"call", "label", "brand", "term", "describe", "characterize", "characterise", "dub"}
+        for rule in RULES:
+            found = rule(ctx, tok)
+            if found is _STOP:
+                break
+            if found is not None:
+                yield found
+                break
 
 
 def _is_accusation(ctx: Context, verb: Token) -> bool:

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from graph.extract.common import Context, clean_name
+from graph.extract.mentions import Context
+from graph.extract.naming import clean_name
+from graph.extract.places import PLACE_LABELS, PLACE_PREPS
 from graph.types import Event
 
 EXTRACTOR = "events.v1"
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-PLACE_PREPS = {"in", "near", "of", "at", "outside", "around"}
 #: Prepositions of where something came from or went to, not where it happened.
 DIRECTION_PREPS = {"from", "toward", "towards"}
-#: Nouns whose "of X" names a place: "the city of Sumy".
-PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "oblast", "area", "port", "suburb",
-               "settlement", "municipality", "county", "governorate", "state", "camp", "neighbourhood",
-               "neighborhood", "township", "capital", "island", "valley"}
 
 
 def event_in_sentence(ctx: Context, sent: Span) -> Event | None:
@@ -41,21 +37,6 @@ def event_in_sentence(ctx: Context, sent: Span) -> Event | None:
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"}
 
 
-def known_places(ctx: Context) -> frozenset[str]:
-    """Lower-cased names the article uses as places: tagged GPE/LOC/FAC, or a proper noun
-    after "in", "near", "outside"... The small model leaves many towns untyped ("Sumy")."""
-    if ctx.places is None:
-        names = {clean_name(e.text).lower() for e in ctx.doc.ents if e.label_ in PLACE_LABELS}
-        for t in ctx.doc:
-            if t.pos_ != "PROPN" or not t.is_title or t.dep_ != "pobj" or t.ent_type_ == "PERSON" and t.head.lower_ == "by":
-                continue
-            prep = t.head.lower_
-            if prep in PLACE_PREPS - {"of"} or (prep == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS):
-                names.add(t.lower_)  # "in Sumy", "the city of Sumy"
-        ctx.places = frozenset(n for n in names if n)
-    return ctx.places
-
-
 def _a_place(ctx: Context, t) -> str | None:
     """The place name at token ``t``: a place entity, or a proper noun the article uses as a place."""
     if t.ent_type_ in PLACE_LABELS:
@@ -64,7 +45,7 @@ def _a_place(ctx: Context, t) -> str | None:
             return None
         return _place_name(ent.text)
     # untyped or mistyped by the small model ("Sumy" as ORG, "Odesa" as PERSON), but a place elsewhere
-    if t.pos_ == "PROPN" and t.is_title and t.lower_ in known_places(ctx) and not _has_digit(t.text) \
+    if t.pos_ == "PROPN" and t.is_title and t.lower_ in ctx.places and not _has_digit(t.text) \
             and t.lower_ not in ctx.cues.channels and ctx.quote_of_token.get(t.i) is None:
         start = t.i  # with the words of a compound name: "Chasiv Yar", "Khan Younis"
         while start > 0 and ctx.doc[start - 1].dep_ == "compound" and ctx.doc[start - 1].pos_ == "PROPN" \

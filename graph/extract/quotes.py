@@ -1,8 +1,7 @@
 """Direct quotations and their speakers.
 
-Quotes are found in the raw text, paragraph by paragraph, in straight or curly
-marks (a quote left open runs to the end of its paragraph, as in news style).
-The speaker comes from a reporting verb around the quote, from the clause the
+The quotations themselves are found when the article is read
+(:mod:`graph.extract.quotation`). The speaker comes from a reporting verb around the quote, from the clause the
 quote sits in ("blamed 'X' on ..."), from "according to", or from the previous
 quote when a paragraph only continues it. Scare quotes and titles are skipped.
 """
@@ -10,105 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract.attribution import according_to, channel_of, is_reporting_verb, source_of_verb
-from graph.extract.common import Context
+from graph.extract.attribution import (
+    according_to,
+    channel_of,
+    is_reporting_verb,
+    source_of_verb,
+)
+from graph.extract.mentions import Context
+from graph.extract.quotation import Quote
 from graph.types import Claim
 
 EXTRACTOR = "quotes.v1"
-OPEN_CLOSE = {"“": "”", "„": "“", "«": "»", "\"": "\"", "'": "'"}
-TITLE_CUES = {"so-called", "titled", "entitled", "dubbed", "headlined", "named", "nicknamed", "hashtag", "slogan", "codenamed", "code-named", "operation", "called"}
 MIN_WORDS = 3
-
-
-@dataclass
-class Quote:
-    """A quotation found in the text, before and after attribution."""
-
-    open: int  # index of the opening mark
-    begin: int  # first character of the quoted words
-    end: int  # one past the last character of the quoted words
-    close: int | None  # index of the closing mark, None when left open
-    span: Span | None = None
-    speaker: str | None = None
-    verb: Token | None = None
-    statement: bool = True
-
-
-def find_quote_marks(text: str) -> list[tuple[int, int, int | None]]:
-    """``(open, close_or_None)`` pairs as ``(open, begin, close)`` per paragraph."""
-    out: list[tuple[int, int, int | None]] = []
-    pos = 0
-    for line in text.split("\n"):
-        i, n = 0, len(line)
-        while i < n:
-            ch = line[i]
-            closer = OPEN_CLOSE.get(ch)
-            if closer is None and ch == "‘":
-                closer = "’"
-            if closer is None or (ch == "\"" and i + 1 < n and line[i + 1] == " " and i > 0):
-                i += 1
-                continue
-            if ch in {"‘", "'"} and i > 0 and (line[i - 1].isalnum() or line[i - 1] in "'’"):
-                i += 1
-                continue  # an apostrophe, not an opening mark
-            if ch == "'" and (i + 1 >= n or not line[i + 1].isalnum()):
-                i += 1
-                continue
-            j = i + 1
-            found = None
-            while j < n:
-                c = line[j]
-                if c == closer and (closer not in {"’", "'"} or j + 1 >= n or not line[j + 1].isalpha()) \
-                        and (closer != "'" or not line[j - 1].isspace()):
-                    found = j
-                    break
-                if ch == "“" and c == "“":  # a new quote opens: this one was left open
-                    break
-                j += 1
-            if found is None and ch in {"\"", "‘", "'"} and not (ch == "\"" and not line[:i].strip()):
-                i += 1
-                continue  # an unclosed straight quote only opens a paragraph (a quote over several paragraphs)
-            out.append((pos + i, pos + i + 1, pos + found if found is not None else None))
-            i = (found + 1) if found is not None else j
-        pos += n + 1
-    return out
-
-
-def find_quotes(ctx: Context) -> list[Quote]:
-    """Locate quotes in the article and fill ``ctx.quote_of_token``."""
-    text = ctx.article.text
-    quotes: list[Quote] = []
-    for open_, begin, close in find_quote_marks(text):
-        end = close if close is not None else text.find("\n", begin)
-        if end == -1:
-            end = len(text)
-        b, e = begin, end
-        while b < e and text[b].isspace():
-            b += 1
-        while e > b and text[e - 1].isspace():
-            e -= 1
-        if e <= b:
-            continue
-        span = ctx.doc.char_span(b, e, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        q = Quote(open=open_, begin=b, end=e, close=close, span=span)
-        quotes.append(q)
-        for tok in span:
-            ctx.quote_of_token[tok.i] = len(quotes) - 1
-        # the marks themselves belong to the quote too
-        for idx in (open_, close):
-            if idx is None:
-                continue
-            t = ctx.doc.char_span(idx, idx + 1, alignment_mode="expand")
-            if t is not None and len(t) == 1 and t[0].is_punct:
-                ctx.quote_of_token[t[0].i] = len(quotes) - 1
-    ctx.quotes = quotes
-    return quotes
 
 
 def _words(span: Span) -> list[Token]:
@@ -122,7 +37,7 @@ def is_statement(ctx: Context, q: Quote) -> bool:
     if len(words) < MIN_WORDS or ctx.is_chrome(span[0]):
         return False
     before = ctx.doc[span.start - 2] if span.start >= 2 else None
-    if before is not None and before.lower_ in TITLE_CUES:
+    if before is not None and before.lower_ in ctx.cues.title_cues:
         return False
     if all(w.is_title or w.is_stop for w in words) and sum(w.is_title for w in words) >= 2 and not any(t.pos_ == "VERB" for t in span):
         return False  # a title: "Operation Desert Storm"
@@ -153,7 +68,6 @@ def _governor(ctx: Context, span: Span) -> Token | None:
 
 def _speech_verb(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
     """Speaker and verb from the sentences around the quote."""
-    doc = ctx.doc
     s_first = ctx.sentence_of(q.span[0])
     s_last = ctx.sentence_of(q.span[-1])
     line_start = ctx.article.text.rfind("\n", 0, q.begin) + 1
@@ -236,12 +150,6 @@ def attribute_quotes(ctx: Context) -> None:
         prev = q
 
 
-#: Verbs of a sentence that introduces the quote paragraph after it:
-#: "X described the scene.", "She spoke to the BBC at a transit centre."
-INTRO_VERBS = {"describe", "recall", "recount", "speak", "talk", "explain", "tell", "say", "add", "remember",
-               "write", "testify"}
-
-
 def _intro_before(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
     """The sentence closing the previous paragraph introduces this quote: 'X said:', or,
     before a paragraph that is all quote, 'X described the scene.' / 'She spoke to the BBC.'"""
@@ -258,7 +166,7 @@ def _intro_before(ctx: Context, q: Quote) -> tuple[str | None, Token | None]:
     if not opens_paragraph or between.count("\n") not in {1, 2} or between.strip():
         return None, None  # only right after the previous paragraph's last sentence
     root = prev.root
-    if root.lemma_.lower() not in INTRO_VERBS or any(ctx.quote_of_token.get(t.i) is not None for t in prev) \
+    if root.lemma_.lower() not in ctx.cues.intro_verbs or any(ctx.quote_of_token.get(t.i) is not None for t in prev) \
             or not any(c.dep_ == "nsubj" for c in root.children):
         return None, None
     key = source_of_verb(ctx, root)
@@ -289,7 +197,7 @@ def _reporter_in(ctx: Context, sent: Span) -> tuple[str | None, Token | None]:
 
 
 def extract_quotes(ctx: Context) -> Iterator[Claim]:
-    """Quotation claims; ``find_quotes`` and ``attribute_quotes`` must have run."""
+    """Quotation claims; the quotes' speakers are attributed first (:func:`attribute_quotes`)."""
     for q in ctx.quotes:
         if not q.statement or q.speaker is None:
             continue
