@@ -4,23 +4,23 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time
 import threading
+import time
 import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
 import pytest
 
-from graph.pipeline.build import run_build
 from graph.cli.main import main
 from graph.errors import OptionError
+from graph.pipeline.build import run_build
+from graph.sparql.formats import format_result
 from graph.sparql.run import (
     LibraryQuery,
     QueryError,
     QueryResult,
     QueryTimeout,
     bind_params,
-    format_result,
     library_query,
     parse_param_args,
     parse_query_file,

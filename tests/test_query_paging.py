@@ -13,6 +13,7 @@ import urllib.request
 
 import pytest
 
+from graph.rdf.triples import add_extraction, new_dataset
 from graph.sparql.run import (
     LibraryQuery,
     QueryError,
@@ -22,7 +23,6 @@ from graph.sparql.run import (
     prepare_query,
     run_query,
 )
-from graph.rdf.triples import add_extraction, new_dataset
 from graph.sparql.server import make_server
 from graph.store.local import load_files, open_data
 from graph.types import Actor, Article, Claim, Evidence, Extraction, Figure, Software

@@ -11,16 +11,14 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.view import page as render
+from graph.view import layout as layout_module
+from graph.view.board import SIDE_PALETTE, render_figures_board
+from graph.view.layout import GRID_LAYOUT_FROM, grid_spring_layout
 from graph.view.page import (
-    GRID_LAYOUT_FROM,
     LAYOUT_THRESHOLD,
     NODE_STYLES,
-    SIDE_PALETTE,
-    grid_spring_layout,
     highlight_ranges,
     page_data,
-    render_figures_board,
     render_html,
     script_json,
 )
@@ -359,7 +357,7 @@ def test_layout_keeps_connected_parts_apart():
 
 
 def test_large_part_without_scipy_falls_back_to_rings(monkeypatch):
-    monkeypatch.setattr(render, "_has_scipy", lambda: False)
+    monkeypatch.setattr(layout_module, "_has_scipy", lambda: False)
     g = nx.MultiDiGraph()
     _add_actor(g, "hub", "Hub", n_said=500)
     for i in range(GRID_LAYOUT_FROM):
@@ -530,8 +528,8 @@ def test_grid_spring_layout_is_seeded_and_spreads_nodes():
 
 def test_big_parts_use_the_grid_layout(monkeypatch):
     calls = []
-    original = render.grid_spring_layout
-    monkeypatch.setattr(render, "grid_spring_layout", lambda part, **kw: calls.append(len(part)) or original(part, **kw))
+    original = layout_module.grid_spring_layout
+    monkeypatch.setattr(layout_module, "grid_spring_layout", lambda part, **kw: calls.append(len(part)) or original(part, **kw))
     g = nx.MultiDiGraph()
     _add_actor(g, "hub", "Hub")
     for i in range(GRID_LAYOUT_FROM):

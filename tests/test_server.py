@@ -16,13 +16,31 @@ from collections import Counter
 
 import pyoxigraph as ox
 import pytest
-from SPARQLWrapper import CSV, JSON, JSONLD, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
+from oxigraph_server import oxigraph_binary, running_oxigraph
+from SPARQLWrapper import (
+    CSV,
+    JSON,
+    JSONLD,
+    POST,
+    RDFXML,
+    TSV,
+    TURTLE,
+    XML,
+    SPARQLWrapper,
+)
 
 from graph.pipeline.build import run_build
-from graph.sparql.run import QueryTimeout, library_names, library_query, plain_value, prepare_query, run_query
-from graph.sparql.server import MAX_BODY, make_server, negotiate, uses_service
+from graph.sparql.protocol import negotiate, uses_service
+from graph.sparql.run import (
+    QueryTimeout,
+    library_names,
+    library_query,
+    plain_value,
+    prepare_query,
+    run_query,
+)
+from graph.sparql.server import MAX_BODY, make_server
 from graph.store.local import open_data
-from oxigraph_server import oxigraph_binary, running_oxigraph
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 

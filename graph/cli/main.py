@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from graph import __version__
 from graph.errors import InputError, NewsgraphError
 
-
 #: Modules that add subcommands with ``add_commands(subparsers)``.
 COMMAND_MODULES: tuple[str, ...] = ("graph.cli.explore", "graph.cli.query")
 

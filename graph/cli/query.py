@@ -46,9 +46,9 @@ updates get 403. Listens on 127.0.0.1 unless --host says otherwise.
 
 
 def query_cli(args: argparse.Namespace) -> int:
+    from graph.sparql.formats import format_result
     from graph.sparql.run import (
         LibraryQuery,
-        format_result,
         library_names,
         library_query,
         next_page,
@@ -57,8 +57,8 @@ def query_cli(args: argparse.Namespace) -> int:
         read_query_file,
         run_query,
     )
-    from graph.store.remote import RemoteStore, is_remote
     from graph.store.local import open_data
+    from graph.store.remote import RemoteStore, is_remote
 
     if args.list:
         for name in library_names():
@@ -174,7 +174,7 @@ def _positive(text: str) -> int:
 
 def add_commands(sub) -> None:
     """Add ``query`` and ``serve`` to the ``newsgraph`` subcommands."""
-    from graph.sparql.run import GRAPH_FORMATS, SOLUTION_FORMATS
+    from graph.sparql.formats import GRAPH_FORMATS, SOLUTION_FORMATS
 
     q = sub.add_parser(
         "query", help="run a SPARQL query (from the library, a file or the command line)",

@@ -5,7 +5,7 @@
 vis-network (read from the installed pyvis package, which ships it), filters
 (claim kind, outlet, article, side), an actor search, a legend, a side panel
 that shows the claims of the clicked node or edge with the sentence
-highlighted, and the figures board (:func:`render_figures_board`).
+highlighted, and the figures board (:mod:`graph.view.board`).
 
 The page is generated here rather than with pyvis's template, because that
 template links bootstrap from a CDN, inserts the heading as raw HTML and
@@ -31,7 +31,6 @@ import importlib.util
 import json
 import math
 import re
-import warnings
 from functools import lru_cache
 from pathlib import Path
 from string import Template
@@ -41,16 +40,13 @@ import networkx as nx
 
 from graph import resources
 from graph.analysis.metrics import figures_by_event, is_actor
-from graph.errors import OutputError
 from graph.analysis.network import AFFILIATION
+from graph.errors import OutputError
+from graph.view.board import SIDE_PALETTE, board_entry
+from graph.view.layout import layout
 
 #: Above this many nodes positions come from networkx and physics is off.
 LAYOUT_THRESHOLD = 300
-#: Seed of the layouts, so a graph always renders the same way.
-LAYOUT_SEED = 42
-#: Connected parts of this many nodes or more get :func:`grid_spring_layout`.
-GRID_LAYOUT_FROM = 500
-
 #: Fill colour and vis-network shape of each node type; unknown types use ``other``.
 NODE_STYLES: dict[str, tuple[str, str]] = {
     "person": ("#4e79a7", "dot"),
@@ -74,7 +70,6 @@ EDGE_STYLES: dict[str, tuple[str, str]] = {
 KIND_NAMES = {"figure": "reported figure", "criticism": "criticized", "quote": "quoted or said",
               AFFILIATION: "affiliated with"}
 #: Ring colours of the sides, given to the sides in sorted order (then repeated).
-SIDE_PALETTE = ("#1f3a93", "#b30000", "#006d2c", "#6a3d9a", "#b15928", "#01665e", "#8c510a", "#c51b7d")
 _NO_SIDE_BORDER = "#666666"
 _OTHER_EDGE = ("#999999", "claim")
 
@@ -127,7 +122,7 @@ def page_data(g: nx.MultiDiGraph, *, board: bool = True) -> dict[str, Any]:
     the figures board. Nodes and edges are numbered in ``g``'s order."""
     index = {node: i for i, node in enumerate(g.nodes)}
     large = g.number_of_nodes() > LAYOUT_THRESHOLD
-    positions = _layout(g) if large else {}
+    positions = layout(g) if large else {}
     sides = sorted({str(s) for _, s in g.nodes(data="side") if s})
     side_colors = {side: SIDE_PALETTE[i % len(SIDE_PALETTE)] for i, side in enumerate(sides)}
     groups: dict[tuple[str, str], str] = {}
@@ -159,44 +154,8 @@ def page_data(g: nx.MultiDiGraph, *, board: bool = True) -> dict[str, Any]:
         "filters": _filters(claims, article_rows, sides),
         "kind_colors": {kind: color for kind, (color, _) in EDGE_STYLES.items()},
         "side_colors": side_colors,
-        "board": [_board_entry(group, edge_ids) for group in figures_by_event(g)] if board else [],
+        "board": [board_entry(group, edge_ids) for group in figures_by_event(g)] if board else [],
     }
-
-
-def render_figures_board(g: nx.MultiDiGraph) -> str:
-    """The figures board as a static HTML fragment (e.g. for a notebook:
-    ``IPython.display.HTML``): for each event and quantity kind, every source's
-    figure side by side, as a chart of range bars and a table. Every string is
-    HTML-escaped. (The page builds the same board in the browser.)
-    """
-    groups = figures_by_event(g)
-    sides = sorted({str(s) for _, s in g.nodes(data="side") if s})
-    side_colors = {side: SIDE_PALETTE[i % len(SIDE_PALETTE)] for i, side in enumerate(sides)}
-    parts = ['<div class="ng-board">', f"<style>{_BOARD_CSS}</style>"]
-    if not groups:
-        parts.append('<p class="ng-hint">No figures.</p>')
-    for group in groups:
-        parts.append(_board_group(group, side_colors))
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def board_title(group: dict[str, Any]) -> str:
-    """The heading of a group of the figures board."""
-    about = " (no event)" if group["about"] == "article" else ""
-    return f"{group['label']}{about} — {group['quantity']}"
-
-
-def board_meta(group: dict[str, Any]) -> str:
-    """The line under a group's heading: place, time, weapon, counts, spread, conflicts."""
-    n_figures, n_sources = len(group["figures"]), group["sources"]
-    meta = [group.get("place"), group.get("time"), group.get("weapon"),
-            f"{n_figures} figure{'s' * (n_figures != 1)} from {n_sources} source{'s' * (n_sources != 1)}"]
-    if group["spread"] is not None and group["spread"] != 1:
-        meta.append(f"highest ÷ lowest = {_number(group['spread'])}")
-    if group["conflicts"]:
-        meta.append(f"{group['conflicts']} conflicting pair{'s' * (group['conflicts'] != 1)}")
-    return " · ".join(str(m) for m in meta if m)
 
 
 def script_json(value: Any) -> str:
@@ -373,17 +332,6 @@ def _filters(claims: list[dict[str, Any]], articles: list[dict[str, Any]], sides
     }
 
 
-def _board_entry(group: dict[str, Any], edge_ids: dict[str, int]) -> dict[str, Any]:
-    """One group of the figures board for the page: texts, axis and edge numbers."""
-    bounds = [b for f in group["figures"] for b in (f["low"], f["high"]) if b is not None]
-    return {
-        "title": board_title(group),
-        "meta": board_meta(group),
-        "top": _axis_top(bounds),
-        "edges": [edge_ids[f["claim"]] for f in group["figures"] if f["claim"] in edge_ids],
-    }
-
-
 def _legend(g: nx.MultiDiGraph, side_colors: dict[str, str]) -> dict[str, list[dict[str, str]]]:
     node_types = {_style_key(t) for _, t in g.nodes(data="type")}
     kinds = {k for _, _, k in g.edges(data="kind")}
@@ -419,233 +367,6 @@ def _options(*, large: bool) -> dict[str, Any]:
             "stabilization": {"enabled": True, "iterations": 300},
         }
     return options
-
-
-# --- the figures board -------------------------------------------------------
-
-_BOARD_CSS = (
-    ".ng-board{font:13px system-ui,sans-serif;color:#222}"
-    ".ng-board-group{margin:0 0 22px}"
-    ".ng-board-group h3{font-size:15px;margin:0 0 2px}"
-    ".ng-board .ng-meta{color:#555;margin:0 0 6px}"
-    ".ng-board-table{border-collapse:collapse;margin-top:4px}"
-    ".ng-board-table th,.ng-board-table td{border-bottom:1px solid #e3e3e3;padding:2px 8px;text-align:left}"
-    ".ng-board-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
-    ".ng-board-table tr[data-edge]{cursor:pointer}"
-    ".ng-board-table tr[data-edge]:hover{background:#f3f6fb}"
-    ".ng-bars text{font:11px system-ui,sans-serif;fill:#333}"
-    ".ng-bars .axis{stroke:#999;stroke-width:1}"
-    ".ng-bars .grid{stroke:#eee;stroke-width:1}"
-    ".ng-bars .approx{stroke-dasharray:3 2;stroke:#000;stroke-width:1}"
-    ".ng-bars .open{opacity:.45}"
-)
-_CHART_WIDTH, _CHART_LABEL, _CHART_RIGHT, _ROW = 640, 190, 20, 18
-
-
-def _board_group(group: dict[str, Any], side_colors: dict[str, str]) -> str:
-    esc = _esc
-    rows = []
-    for fig in group["figures"]:
-        article = esc(fig["title"] or fig["article"])
-        if fig["url"] and str(fig["url"]).lower().startswith(("http://", "https://")):
-            article = (f'<a href="{esc(fig["url"])}" target="_blank" rel="noopener noreferrer">'
-                       f"{article}</a>")
-        rows.append(
-            f"<tr><td>{esc(fig['source_label'])}</td><td>{esc(fig['side'])}</td>"
-            f"<td>{esc(fig['label'])}</td><td class=\"num\">{esc(_number(fig['low']))}</td>"
-            f"<td class=\"num\">{esc(_number(fig['high']))}</td><td>{esc(fig['outlet'])}</td>"
-            f"<td>{article}</td><td>{esc(fig['date'])}</td></tr>"
-        )
-    return (
-        f'<section class="ng-board-group" data-quantity="{esc(group["quantity"])}">'
-        f"<h3>{esc(board_title(group))}</h3>"
-        f'<p class="ng-meta">{esc(board_meta(group))}</p>'
-        f"{_bars(group, side_colors)}"
-        '<table class="ng-board-table"><thead><tr><th>source</th><th>side</th><th>figure</th>'
-        '<th>low</th><th>high</th><th>outlet</th><th>article</th><th>date</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
-    )
-
-
-def _bars(group: dict[str, Any], side_colors: dict[str, str]) -> str:
-    """An SVG chart: one row per figure, a bar from low to high on a shared axis.
-    Exact figures are dots; open intervals are pale and marked at their bound;
-    approximate figures have a dashed outline. (render.js draws the same.)"""
-    figures = group["figures"]
-    bounds = [b for f in figures for b in (f["low"], f["high"]) if b is not None]
-    if not bounds:
-        return ""
-    top = _axis_top(bounds)
-    width = _CHART_WIDTH - _CHART_LABEL - _CHART_RIGHT
-    height = _ROW * len(figures) + 26
-
-    def x(value: float) -> float:
-        return round(_CHART_LABEL + width * min(max(value, 0), top) / top, 1)
-
-    out = [f'<svg class="ng-bars" width="{_CHART_WIDTH}" height="{height}" '
-           f'viewBox="0 0 {_CHART_WIDTH} {height}" role="img" aria-label="{_esc(board_title(group))}">']
-    axis_y = _ROW * len(figures) + 4
-    for tick in _ticks(top):
-        out.append(f'<line class="grid" x1="{x(tick)}" y1="0" x2="{x(tick)}" y2="{axis_y}"/>'
-                   f'<text x="{x(tick)}" y="{axis_y + 14}" text-anchor="middle">{_esc(_number(tick))}</text>')
-    out.append(f'<line class="axis" x1="{_CHART_LABEL}" y1="{axis_y}" x2="{_CHART_WIDTH - _CHART_RIGHT}" y2="{axis_y}"/>')
-    for row, fig in enumerate(figures):
-        mid = row * _ROW + 4 + _ROW / 2 - 2
-        color = side_colors.get(str(fig["side"]), "#888888") if fig["side"] else "#888888"
-        low, high = fig["low"], fig["high"]
-        out.append(f"<g><title>{_esc(fig['source_label'])}: {_esc(fig['label'])}</title>")
-        out.append(f'<text x="{_CHART_LABEL - 6}" y="{mid + 4}" text-anchor="end">'
-                   f"{_esc(_shorten(str(fig['source_label']), 30))}</text>")
-        if low is not None and high is not None and low == high:
-            dashed = ' class="approx"' if fig["approx"] else ""
-            out.append(f'<circle cx="{x(low)}" cy="{mid}" r="5" fill="{color}"{dashed}/>')
-        elif low is not None or high is not None:
-            start = x(low if low is not None else 0)
-            end = x(high if high is not None else top)
-            open_class = "" if low is not None and high is not None else " open"
-            out.append(f'<rect x="{start}" y="{mid - 5}" width="{max(end - start, 2)}" height="10" '
-                       f'fill="{color}" class="bar{open_class}"/>')
-            if fig["approx"]:
-                out.append(f'<rect x="{start}" y="{mid - 5}" width="{max(end - start, 2)}" height="10" '
-                           f'fill="none" class="approx"/>')
-            marker = low if high is None else high if low is None else None
-            if marker is not None:
-                out.append(f'<line x1="{x(marker)}" y1="{mid - 7}" x2="{x(marker)}" y2="{mid + 7}" '
-                           f'stroke="{color}" stroke-width="2"/>')
-        out.append("</g>")
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _axis_top(bounds: list[float]) -> float:
-    """The end of a chart's axis: a round number a little above the largest bound."""
-    largest = max(bounds, default=0)
-    return _nice_ceiling(largest * 1.1 if largest > 0 else 1)
-
-
-def _nice_ceiling(value: float) -> float:
-    """The smallest 1, 2, 2.5 or 5 times a power of ten that is ≥ ``value``."""
-    exponent = math.floor(math.log10(value)) if value > 0 else 0
-    for step in (1, 2, 2.5, 5, 10):
-        candidate = step * 10 ** exponent
-        if candidate >= value:
-            return float(candidate)
-    return float(10 ** (exponent + 1))
-
-
-def _ticks(top: float) -> list[float]:
-    return [top * i / 4 for i in range(5)]
-
-
-def _esc(value: Any) -> str:
-    return "" if value is None else html.escape(str(value), quote=True)
-
-
-def _number(value: Any) -> str:
-    if value is None:
-        return ""
-    number = float(value)
-    return str(int(number)) if number.is_integer() else f"{number:g}"
-
-
-# --- layout ------------------------------------------------------------------
-
-
-def _layout(g: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
-    """Positions in pixels: each connected part laid out on its own with a seeded
-    spring layout (same graph, same picture), the parts packed in rows, largest first."""
-    simple = nx.Graph(g)
-    parts = sorted((sorted(c, key=str) for c in nx.connected_components(simple)),
-                   key=lambda c: (-len(c), str(c[0])))
-    placed: dict[Any, tuple[float, float]] = {}
-    row_width = 2 * _part_radius(sum(len(c) for c in parts))
-    x = y = row_height = 0.0
-    for part in parts:
-        radius = _part_radius(len(part))
-        if x > 0 and x + 2 * radius > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for node, (px, py) in _part_layout(simple.subgraph(part), radius).items():
-            placed[node] = (round(x + radius + px, 1), round(y + radius + py, 1))
-        x += 2 * radius
-        row_height = max(row_height, 2 * radius)
-    return placed
-
-
-def _has_scipy() -> bool:
-    return importlib.util.find_spec("scipy") is not None
-
-
-def _part_radius(n: int) -> float:
-    return 30.0 + 45.0 * math.sqrt(n)
-
-
-def _part_layout(part: nx.Graph, radius: float) -> dict[Any, tuple[float, float]]:
-    """Positions of one connected part within ``radius`` of (0, 0): networkx's
-    spring layout below :data:`GRID_LAYOUT_FROM` nodes, else :func:`grid_spring_layout`."""
-    if len(part) == 1:
-        return {next(iter(part)): (0.0, 0.0)}
-    if len(part) >= GRID_LAYOUT_FROM and not _has_scipy():
-        # both large-part layouts need scipy: rings by degree instead
-        warnings.warn("install scipy for a force-directed layout of large graphs", stacklevel=3)
-        by_degree = sorted(part, key=lambda n: (-part.degree(n), str(n)))
-        shells, size = [], 1
-        while by_degree:
-            shells.append(by_degree[:size])
-            by_degree, size = by_degree[size:], size * 3
-        raw = nx.shell_layout(part, nlist=shells, scale=radius)
-    elif len(part) >= GRID_LAYOUT_FROM:
-        raw = nx.rescale_layout_dict(grid_spring_layout(part, seed=LAYOUT_SEED), scale=radius)
-    else:
-        raw = nx.spring_layout(part, seed=LAYOUT_SEED, scale=radius)
-    return {node: (float(px), float(py)) for node, (px, py) in raw.items()}
-
-
-def grid_spring_layout(g: nx.Graph, *, seed: int = LAYOUT_SEED, iterations: int = 60) -> dict[Any, Any]:
-    """Fruchterman and Reingold's force-directed layout with their grid variant:
-    nodes repel only within ``2k`` (found with a k-d tree), so an iteration costs
-    about O(n log n) instead of networkx's O(n²); a 5,000-node part takes about
-    a second where ``nx.spring_layout`` takes tens. Seeded: same graph, same picture.
-    """
-    import numpy as np
-    from scipy.spatial import cKDTree
-
-    nodes = list(g)
-    n = len(nodes)
-    index = {node: i for i, node in enumerate(nodes)}
-    edges = np.array([(index[u], index[v]) for u, v in g.edges() if u != v], dtype=np.int64).reshape(-1, 2)
-    rng = np.random.default_rng(seed)
-    side = math.sqrt(n)  # area n, so the ideal edge length k is 1
-    k = 1.0
-    pos = rng.random((n, 2)) * side
-    temperature = side / 10
-    cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        disp = np.zeros((n, 2))
-        pairs = cKDTree(pos).query_pairs(2 * k, output_type="ndarray")
-        if len(pairs):
-            delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-            dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 0.01)
-            force = delta * (k * k / dist**2)[:, None]
-            _scatter_add(disp, pairs[:, 0], force)
-            _scatter_add(disp, pairs[:, 1], -force)
-        if len(edges):
-            delta = pos[edges[:, 0]] - pos[edges[:, 1]]
-            dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 0.01)
-            force = delta * (dist / k)[:, None]
-            _scatter_add(disp, edges[:, 0], -force)
-            _scatter_add(disp, edges[:, 1], force)
-        length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
-        pos += disp * (np.minimum(length, temperature) / length)[:, None]
-        temperature -= cooling
-    return {node: pos[i] for node, i in index.items()}
-
-
-def _scatter_add(target: Any, rows: Any, values: Any) -> None:
-    """``target[rows] += values`` with repeated rows summed (faster than ``np.add.at``)."""
-    import numpy as np
-
-    for dim in range(target.shape[1]):
-        target[:, dim] += np.bincount(rows, weights=values[:, dim], minlength=target.shape[0])
 
 
 # --- values and assets -------------------------------------------------------
