@@ -29,7 +29,7 @@ from graph.pipeline.build import GraphSpill, link_conflicts
 from graph.pipeline.records import claim_to_record
 from graph.readers.chrome import find_chrome
 from graph.extract import extract_article
-from graph.extract.common import compile_cues
+from graph.extract.cues import compile_cues
 from graph.nlp import load_pipeline, model_name, parse_articles, pipeline_software
 from graph.rdf.triples import add_extraction, new_dataset, serialize_dataset
 from graph.types import Article

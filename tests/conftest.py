@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.readers.chrome import find_chrome
 from graph.extract import extract_article
 from graph.nlp import load_pipeline, pipeline_software, text_for_parsing
+from graph.readers.chrome import find_chrome
 from graph.types import Article, Extraction, Software
 
 #: The software stamped on extractions that tests make by hand (no model ran).
@@ -39,13 +39,24 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_build(tmp_path_factory, seeds_dir) -> Path:
-    """One build of the sample articles for the whole session (treat as read-only)."""
+def _seed_run(tmp_path_factory, seeds_dir, nlp):
     from graph.pipeline.build import run_build
 
     out = tmp_path_factory.mktemp("seed_build")
-    run_build([str(seeds_dir)], out, html=True)
-    return out
+    return out, run_build([str(seeds_dir)], out, html=True, nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def seed_build(_seed_run) -> Path:
+    """One build of the sample articles for the whole session (treat as read-only):
+    its folder holds graph.trig, claims.jsonl and graph.html."""
+    return _seed_run[0]
+
+
+@pytest.fixture(scope="session")
+def seed_summary(_seed_run):
+    """The :class:`~graph.pipeline.build.BuildSummary` of :func:`seed_build`."""
+    return _seed_run[1]
 
 
 def pytest_addoption(parser):

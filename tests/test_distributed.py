@@ -10,11 +10,11 @@ import pytest
 from rdflib import Dataset
 from rdflib.compare import graph_diff, to_isomorphic
 
+from graph.errors import ClusterError, ModelError
+from graph.extract.cues import compile_cues
+from graph.nlp import model_name
 from graph.pipeline.build import extract_stream, run_build
 from graph.pipeline.distributed import dask_extractions, extract_batch, local_workers
-from graph.errors import ClusterError, ModelError
-from graph.extract.common import compile_cues
-from graph.nlp import model_name
 from graph.readers.load import load_articles
 
 SPEAKERS = [("Lena Marsk", "the regional governor"), ("Tomas Virel", "a military spokesman"),

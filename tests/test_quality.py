@@ -1,10 +1,12 @@
-"""A floor under extraction quality: the dev corpora, scored with our scorer (the shared
-scorer's rules, cross-checked in test_evaluate.py).
+"""A floor under extraction quality: each dev corpus, scored per kind with our scorer
+(the shared scorer's rules, cross-checked in test_evaluate.py).
 
-The dev articles are in the styles of real reporting but were used to write the
-rules, so these figures are not a measure of quality on unseen text (see the
-README); they catch a change that breaks what worked. The floors sit a little
-under the figures last measured (dev A+B 0.874, dev C 0.918, dev D 0.863).
+Dev A to D were used to write the rules, so their figures are not a measure of
+quality on unseen text (see the README); dev E was scored once before any rule
+was tuned on it (figure 0.667, criticism 0.412, quote 0.520, statement 0: there
+is no statement extractor yet). The floors sit a little under the figures last
+measured, per corpus and per kind, so a change that breaks one kind on one corpus
+fails here even when the overall figure holds.
 """
 from __future__ import annotations
 
@@ -13,30 +15,35 @@ from pathlib import Path
 
 import pytest
 
-from graph.pipeline.build import run_build
 from graph.evaluate import evaluate
+from graph.pipeline.build import run_build
 
 DATA = Path(__file__).resolve().parent / "data"
 
+#: folder -> (gold files, {kind: floor}); measured (F1): A+B figure 0.840, criticism 0.826,
+#: quote 0.937; C 0.920, 0.815, 0.965; D 0.864, 0.680, 0.931; E 0.667, 0.412, 0.520
+FLOORS = {
+    "dev": (["gold_a.jsonl", "gold_b.jsonl"], {"figure": 0.82, "criticism": 0.80, "quote": 0.92, "overall": 0.86}),
+    "dev_c": (["gold_c.jsonl"], {"figure": 0.90, "criticism": 0.79, "quote": 0.95, "overall": 0.90}),
+    "dev_d": (["gold_d.jsonl"], {"figure": 0.84, "criticism": 0.65, "quote": 0.91, "overall": 0.84}),
+    "dev_e": (["gold_e.jsonl"], {"figure": 0.64, "criticism": 0.38, "quote": 0.49}),
+}
 
-def _score(tmp_path: Path, articles: list[Path], gold_files: list[Path]) -> dict:
-    run_build([str(p) for p in articles], tmp_path / "out", html=False)
+
+def _score(tmp_path: Path, nlp, articles: list[Path], gold_files: list[Path]) -> dict:
+    run_build([str(p) for p in articles], tmp_path / "out", html=False, nlp=nlp)
     pred = [json.loads(line) for line in (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
     gold = [json.loads(line) for f in gold_files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
     return evaluate(gold, pred)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("folder, gold, floor", [
-    ("dev", ["gold_a.jsonl", "gold_b.jsonl"], 0.84),
-    ("dev_c", ["gold_c.jsonl"], 0.89),
-    ("dev_d", ["gold_d.jsonl"], 0.82),
-])
-def test_dev_corpus_scores_above_its_floor(tmp_path, folder, gold, floor):
+@pytest.mark.parametrize("folder", sorted(FLOORS))
+def test_dev_corpus_scores_above_its_floors(tmp_path, nlp, folder):
+    gold, floors = FLOORS[folder]
     articles = sorted((DATA / folder).glob("*.txt"))
     assert len(articles) >= 8
-    result = _score(tmp_path, articles, [DATA / folder / g for g in gold])
-    overall = result["overall"]
-    assert overall["f1"] >= floor, {k: v["f1"] for k, v in result.items() if isinstance(v, dict) and "f1" in v}
-    for kind in ("figure", "criticism", "quote"):
-        assert result[kind]["f1"] >= 0.55, (kind, result[kind]["f1"])
+    result = _score(tmp_path, nlp, articles, [DATA / folder / g for g in gold])
+    scores = {kind: round(result[kind]["f1"], 3) for kind in floors}
+    below = {kind: (scores[kind], floor) for kind, floor in floors.items() if scores[kind] < floor}
+    assert not below, f"{folder}: below the floor (F1, floor): {below}; all: {scores}"

@@ -22,20 +22,27 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from spacy.language import Language
 
-from graph.pipeline.records import claim_to_record
 from graph.errors import InputError, OptionError, OutputError, StoreError
-from graph.files import atomic_write, temporary_output
 from graph.extract import extract_article
-from graph.extract.common import compile_cues
+from graph.extract.cues import compile_cues
+from graph.files import atomic_write, temporary_output
 from graph.nlp import load_pipeline, parse_articles, pipeline_software
+from graph.pipeline.records import claim_to_record
 from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
-from graph.rdf.triples import add_extraction, claim_iri, event_iri, link_surnames, new_dataset, serialize_dataset
+from graph.rdf.iris import claim_iri, event_iri
+from graph.rdf.triples import (
+    add_extraction,
+    link_surnames,
+    new_dataset,
+    serialize_dataset,
+)
+from graph.rdf.vocab import NG
 from graph.readers.load import load_articles
 from graph.rules import load_lexicon, rules_digest
 from graph.store.summary import refresh as refresh_summary
 from graph.types import Article, Claim, Extraction
-from graph.rdf.vocab import NG
 
 #: ``--format`` value -> output file name
 RDF_FORMATS = {"trig": "graph.trig", "nq": "graph.nq", "ttl": "graph.ttl", "jsonld": "graph.jsonld"}
@@ -62,20 +69,22 @@ def extract_stream(
     articles: Iterable[Article],
     *,
     model: str | None = None,
+    nlp: Language | None = None,
     n_process: int = 1,
     rules: str | None = None,
 ) -> Iterator[Extraction]:
     """Parse and extract each article; a stream, never the whole corpus at once.
 
     With ``n_process`` > 1, worker processes parse and extract
-    (:mod:`graph.pipeline.parallel`); results keep the input order.
+    (:mod:`graph.pipeline.parallel`, each loading ``model``); results keep the
+    input order. Otherwise ``nlp`` (or ``model``, loaded) parses here.
     """
     if n_process > 1:
         from graph.pipeline.parallel import process_extractions
 
         yield from process_extractions(articles, n_process, model=model, rules=rules)
         return
-    nlp = load_pipeline(model)
+    nlp = nlp if nlp is not None else load_pipeline(model)
     cues = compile_cues(load_lexicon(rules))
     software = pipeline_software(nlp, model=model, rules_digest=rules_digest(rules))
     for doc, article in parse_articles(nlp, articles, n_process=n_process):
@@ -217,6 +226,7 @@ def run_build(
     out_dir: str | Path,
     *,
     model: str | None = None,
+    nlp: Language | None = None,
     n_process: int = 1,
     rdf_format: str = "trig",
     max_bytes: int = 5_000_000,
@@ -237,18 +247,14 @@ def run_build(
     writes to a SPARQL server (:mod:`graph.store.remote`), and an opened store object
     (anything with ``save_article`` and ``close``) is used as it is, and closed.
     An article that cannot be stored is reported like a bad input and the
-    build goes on. ``extractions`` replaces the local parse-and-extract step
-    (for example with a Dask cluster).
+    build goes on. ``nlp`` is the pipeline ``model`` names, already loaded (by
+    :func:`graph.nlp.load_pipeline`), used instead of loading ``model``;
+    ``extractions`` replaces the local parse-and-extract step (for example with
+    a Dask cluster).
     """
     if rdf_format not in RDF_FORMATS:
         raise OptionError("--format", rdf_format, list(RDF_FORMATS))
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create output folder: {exc.strerror}") from exc
-    if not os.access(out, os.W_OK):
-        raise OutputError(f"{out}: output folder is not writable")
+    out = _output_folder(out_dir)
     summary = BuildSummary()
 
     def report(err: InputError | StoreError) -> None:
@@ -260,10 +266,7 @@ def run_build(
     table: AliasTable | None = load_alias_file(aliases) if aliases else None
     articles = load_articles(inputs, max_bytes=max_bytes, on_error=report)
     stream = extractions(articles) if extractions is not None else \
-        extract_stream(articles, model=model, n_process=n_process, rules=rules)
-    default = new_dataset()
-    figures: list[tuple] = []
-    actors: set[str] = set()
+        extract_stream(articles, model=model, nlp=nlp, n_process=n_process, rules=rules)
     remove_stale_temporaries(out)
     work = Path(tempfile.mkdtemp(prefix=f".newsgraph-build-{os.getpid()}-", dir=out))
     claims_out = ClaimWriter(out / "claims.jsonl")
@@ -272,46 +275,20 @@ def run_build(
         spill = GraphSpill(work / "graphs")
         if store is not None:
             persistent = _open_persistent(store)
+        sink = _ArticleSink(spill, persistent, claims_out, summary, report)
         for ex in stream:
-            ex = apply_aliases(ex, table)
-            summary.articles += 1
-            add_extraction(default, ex, article_sink=spill.write)
-            if persistent is not None:
-                one = new_dataset()
-                add_extraction(one, ex)
-                try:
-                    persistent.save_article(ex.article.id, one)
-                except StoreError as exc:
-                    report(exc)
-            claims_out.write(claim_to_record(c) for c in ex.claims)
-            for claim in ex.claims:
-                summary.claims[claim.kind] += 1
-                if claim.figure is not None:
-                    figures.append(_figure_row(claim))
-            actors.update(a.name for a in ex.actors)
+            sink.add(apply_aliases(ex, table))
             if on_article is not None:
                 on_article(ex)
-        summary.actors = len(actors)
+        summary.actors = len(sink.actors)
         if summary.articles == 0:
             claims_out.discard()
             return summary
         if persistent is not None and hasattr(persistent, "refresh_summary"):
             persistent.refresh_summary()  # a remote store: counted afresh on the server
-        ds = spill.dataset(default)
-        link_surnames(ds)
-        link_conflicts(ds, figures)
-        refresh_summary(spill.store)
-        name = RDF_FORMATS[rdf_format]
-        atomic_write(out / name, lambda p: serialize_dataset(ds, str(p), rdf_format))
+        _write_outputs(out, spill.dataset(sink.default), sink, rdf_format=rdf_format, html=html)
         claims_out.commit()
-        summary.outputs += [str(out / name), str(out / "claims.jsonl")]
-        if html:
-            from graph.analysis.network import dataset_to_networkx
-            from graph.view.page import render_html
-
-            page = render_html(dataset_to_networkx(ds), title="newsgraph: who said what")
-            atomic_write(out / "graph.html", lambda p: p.write_text(page, encoding="utf-8"))
-            summary.outputs.append(str(out / "graph.html"))
+        summary.outputs.insert(1, str(out / "claims.jsonl"))
     except OSError as exc:
         raise OutputError(f"{exc.filename or out}: cannot write output: {exc.strerror or exc}") from exc
     finally:
@@ -320,6 +297,66 @@ def run_build(
             persistent.close()
         shutil.rmtree(work, ignore_errors=True)
     return summary
+
+
+def _output_folder(out_dir: str | Path) -> Path:
+    """The output folder, created if needed; an error names it when it cannot be written."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create output folder: {exc.strerror}") from exc
+    if not os.access(out, os.W_OK):
+        raise OutputError(f"{out}: output folder is not writable")
+    return out
+
+
+class _ArticleSink:
+    """Where each extracted article goes during a build: the spilled dataset, the
+    persistent store, ``claims.jsonl``, and the counts and figures kept for the end."""
+
+    def __init__(self, spill: GraphSpill, persistent, claims_out: ClaimWriter, summary: BuildSummary,
+                 report: Callable[[InputError | StoreError], None]) -> None:
+        self.spill, self.persistent, self.claims_out = spill, persistent, claims_out
+        self.summary, self.report = summary, report
+        self.default = new_dataset()
+        self.figures: list[tuple] = []
+        self.actors: set[str] = set()
+
+    def add(self, ex: Extraction) -> None:
+        self.summary.articles += 1
+        add_extraction(self.default, ex, article_sink=self.spill.write)
+        if self.persistent is not None:
+            one = new_dataset()
+            add_extraction(one, ex)
+            try:
+                self.persistent.save_article(ex.article.id, one)
+            except StoreError as exc:
+                self.report(exc)
+        self.claims_out.write(claim_to_record(c) for c in ex.claims)
+        for claim in ex.claims:
+            self.summary.claims[claim.kind] += 1
+            if claim.figure is not None:
+                self.figures.append(_figure_row(claim))
+        self.actors.update(a.name for a in ex.actors)
+
+
+def _write_outputs(out: Path, ds: Dataset, sink: _ArticleSink, *, rdf_format: str, html: bool) -> None:
+    """Link what spans articles (surnames, conflicting figures), count, and write the
+    RDF file and the page, each atomically."""
+    link_surnames(ds)
+    link_conflicts(ds, sink.figures)
+    refresh_summary(sink.spill.store)
+    name = RDF_FORMATS[rdf_format]
+    atomic_write(out / name, lambda p: serialize_dataset(ds, str(p), rdf_format))
+    sink.summary.outputs.append(str(out / name))
+    if html:
+        from graph.analysis.network import dataset_to_networkx
+        from graph.view.page import render_html
+
+        page = render_html(dataset_to_networkx(ds), title="newsgraph: who said what")
+        atomic_write(out / "graph.html", lambda p: p.write_text(page, encoding="utf-8"))
+        sink.summary.outputs.append(str(out / "graph.html"))
 
 
 def _open_persistent(store):

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from graph.errors import ClusterError, NewsgraphError
 from graph.extract import extract_article
-from graph.extract.common import Cues, compile_cues
+from graph.extract.cues import Cues, compile_cues
 from graph.nlp import load_pipeline, model_name, parse_articles, pipeline_software
 from graph.pipeline.parallel import in_input_order
 from graph.rules import load_lexicon, rules_digest

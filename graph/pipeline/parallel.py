@@ -21,7 +21,7 @@ from itertools import islice
 from typing import TypeVar
 
 from graph.extract import extract_article
-from graph.extract.common import Cues, compile_cues
+from graph.extract.cues import Cues, compile_cues
 from graph.nlp import load_pipeline, model_name, parse_articles, pipeline_software
 from graph.rules import load_lexicon, rules_digest
 from graph.types import Article, Extraction
