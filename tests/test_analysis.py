@@ -19,7 +19,16 @@ from graph.analysis.metrics import (
 )
 from graph.cli.main import main
 from graph.rdf.triples import add_extraction, new_dataset, serialize_dataset
-from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software
+from graph.types import (
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    Extraction,
+    Figure,
+    Software,
+)
 
 #: The software stamped on hand-made extractions (no model ran).
 SOFTWARE = Software("0.0.test", "hand_made", "0")

@@ -16,8 +16,17 @@ import pytest
 
 from graph.analysis.network import dataset_to_networkx
 from graph.rdf.triples import add_extraction, new_dataset
+from graph.types import (
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    Extraction,
+    Figure,
+    Software,
+)
 from graph.view.page import render_html
-from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software
 
 #: The software stamped on hand-made extractions (no model ran).
 SOFTWARE = Software("0.0.test", "hand_made", "0")

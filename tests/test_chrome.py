@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.readers.chrome import find_chrome, parse_chrome_rules, read_chrome_rules
 from graph.errors import NewsgraphError
+from graph.readers.chrome import find_chrome, parse_chrome_rules, read_chrome_rules
 
 REPO_RULES = Path(__file__).resolve().parents[1] / "graph" / "rules" / "chrome.txt"
 

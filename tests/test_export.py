@@ -7,11 +7,27 @@ import io
 import networkx as nx
 import pytest
 
+from graph.analysis.export import (
+    CSV_COLUMNS,
+    EXPORT_FORMATS,
+    claim_rows,
+    csv_cell,
+    gephi_graph,
+    save_export,
+)
 from graph.cli.main import main
 from graph.errors import OptionError, OutputError
-from graph.analysis.export import CSV_COLUMNS, EXPORT_FORMATS, claim_rows, csv_cell, gephi_graph, save_export
 from graph.rdf.triples import add_extraction, new_dataset, serialize_dataset
-from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software
+from graph.types import (
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    Extraction,
+    Figure,
+    Software,
+)
 
 #: The software stamped on hand-made extractions (no model ran).
 SOFTWARE = Software("0.0.test", "hand_made", "0")

@@ -4,10 +4,15 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, RDFS, SKOS, Dataset, Literal
 
+from graph.analysis.network import (
+    NODE_KEYS,
+    dataset_to_networkx,
+    figure_label,
+    is_claim,
+)
 from graph.errors import OptionError
-from graph.analysis.network import NODE_KEYS, dataset_to_networkx, figure_label, is_claim
-from graph.sparql.library import load_query, query_names
 from graph.rdf.vocab import DATA, NG
+from graph.sparql.library import load_query, query_names
 
 MOD = DATA["actor/russian-defense-ministry"]
 GIRKIN = DATA["actor/igor-girkin"]
@@ -75,7 +80,9 @@ def _figure(g, claim, quantity, low, high, *, approx=False, text=""):
 @pytest.fixture(scope="module", params=["default", "Oxigraph"])
 def dataset(request) -> Dataset:
     """Two articles covering every edge shape; shared by the tests, never modified."""
-    from rdflib.namespace import XSD  # not at module level: pytest probes module globals
+    from rdflib.namespace import (
+        XSD,  # not at module level: pytest probes module globals
+    )
 
     ds = Dataset(store=request.param)
     _actor(ds, MOD, NG.Organization, "Russian Defense Ministry", "organization",

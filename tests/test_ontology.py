@@ -12,7 +12,6 @@ from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, SH, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
-from graph.types import ACTOR_TYPES, QUANTITY_KINDS
 from graph.rdf.shapes import (
     ValidationResult,
     activate_dataset_shapes,
@@ -21,6 +20,7 @@ from graph.rdf.shapes import (
     validation_results,
 )
 from graph.rdf.vocab import GRASP, NG, NIF, SCHEMA, SEM
+from graph.types import ACTOR_TYPES, QUANTITY_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "newsgraph.ttl"

@@ -17,10 +17,10 @@ import pytest
 from rdflib import RDF, Dataset, Literal
 
 from graph import __version__, resources
-from graph.pipeline.build import run_build
 from graph.nlp import DEFAULT_MODEL
-from graph.rules import rules_digest
+from graph.pipeline.build import run_build
 from graph.rdf.vocab import NG
+from graph.rules import rules_digest
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from test_distributed import _dataset, _graphs, corpus  # noqa: F401  (corpus is a fixture)
 
-from graph.pipeline.build import run_build
 from graph.errors import ModelError
+from graph.pipeline.build import run_build
 from graph.pipeline.parallel import process_extractions
 from graph.readers.load import load_articles
-from test_distributed import _dataset, _graphs, corpus  # noqa: F401  (corpus is a fixture)
 
 
 @pytest.mark.slow

@@ -27,13 +27,13 @@ import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import BinaryIO
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
-from graph.readers.chrome import find_chrome
 from graph.errors import InputError
+from graph.readers.chrome import find_chrome
 from graph.types import Article
 
 #: File types that can be read, by suffix (lower case).

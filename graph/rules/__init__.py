@@ -19,7 +19,6 @@ from graph import resources
 from graph.errors import InputError
 
 
-
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
