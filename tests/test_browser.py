@@ -92,12 +92,8 @@ def page(browser):
 
 
 @pytest.fixture(scope="module")
-def seeds_page(tmp_path_factory, seeds_dir) -> Path:
-    from graph.pipeline.build import run_build
-
-    out = tmp_path_factory.mktemp("seeds")
-    run_build([str(seeds_dir)], out)
-    return out / "graph.html"
+def seeds_page(seed_build) -> Path:
+    return seed_build / "graph.html"
 
 
 def _open(page, path: Path) -> None:

@@ -10,7 +10,6 @@ from collections import Counter
 
 import pytest
 
-from graph.pipeline.build import run_build
 from graph.sparql.run import library_names, library_query, prepare_query, run_query
 from graph.store.local import load_files
 
@@ -28,10 +27,8 @@ LIBRARY = ("actor_profile", "claims_by_channel", "conflicting_figures", "critici
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory, seeds_dir):
-    out = tmp_path_factory.mktemp("library_seeds")
-    run_build([str(seeds_dir)], out, html=False)
-    store = load_files([out / "graph.trig"])
+def seeds(seed_build):
+    store = load_files([seed_build / "graph.trig"])
     yield store
     store.close()
 

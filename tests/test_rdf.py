@@ -39,10 +39,8 @@ def _load(path) -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def seeds_trig(tmp_path_factory, seeds_dir):
-    out = tmp_path_factory.mktemp("golden")
-    run_build([str(seeds_dir)], out, html=False)
-    return out / "graph.trig"
+def seeds_trig(seed_build):
+    return seed_build / "graph.trig"
 
 
 def test_seeds_match_golden_rdf(seeds_trig, update_golden):
