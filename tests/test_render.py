@@ -18,7 +18,6 @@ from graph.view.page import (
     LAYOUT_THRESHOLD,
     NODE_STYLES,
     highlight_ranges,
-    page_data,
     render_html,
     script_json,
 )
@@ -203,7 +202,6 @@ def test_panel_script_writes_text_only(tmp_path):
     assert PAYLOAD in texts["node"]  # the label, as text
     assert any(PAYLOAD in t for t in texts["edge"])  # the sentence, as text
     assert texts["links"] == ["https://example.org/a1"]
-    assert any(PAYLOAD in t for t in texts["board"])  # the board's source cell, as text
 
 
 _HARNESS = r"""
@@ -244,9 +242,7 @@ const node = texts(panel, []);
 const nodeLinks = links(panel, []);
 handlers.click({ nodes: [], edges: [0] });
 const edge = texts(panel, []);
-made["ng-tab-board"].onclick();
-const board = texts(made["ng-board"], []);
-console.log(JSON.stringify({ node, edge, board, links: [...new Set(nodeLinks)] }));
+console.log(JSON.stringify({ node, edge, links: [...new Set(nodeLinks)] }));
 """
 
 
@@ -272,8 +268,8 @@ def test_each_side_gets_its_own_colour():
     g = _small_graph()
     g.nodes["girkin"]["side"] = "Ukraine"
     data = _data(render_html(g, title="t"))
-    assert data["side_colors"] == {"Russia": SIDE_PALETTE[0], "Ukraine": SIDE_PALETTE[1]}
-    assert [e["label"] for e in data["legend"]["sides"]] == ["Russia", "Ukraine"]
+    assert data["legend"]["sides"] == [{"label": "Russia", "color": SIDE_PALETTE[0]},
+                                       {"label": "Ukraine", "color": SIDE_PALETTE[1]}]
 
 
 def test_node_size_grows_with_claims():
@@ -464,18 +460,30 @@ def _figures_graph() -> nx.MultiDiGraph:
     return g
 
 
-def test_board_groups_figures_by_event_and_kind():
-    data = page_data(_figures_graph())
-    [group] = data["board"]
-    assert group["title"] == "Makiivka strike — killed"
-    assert group["meta"] == "3 figures from 2 sources · highest ÷ lowest = 11.111"
-    assert group["top"] == 1000.0
-    assert [data["claims"][e]["label"] for e in group["edges"]] == ["63 killed", "~400 killed", "≥700 killed"]
+def _board_section(page: str) -> str:
+    return page[page.index('<section id="ng-board"'):page.index("</section>\n  </div>")]
+
+
+def test_page_embeds_the_one_board_with_edge_numbers():
+    g = _figures_graph()
+    page = render_html(g, title="t")
+    board = _board_section(page)
+    assert "<h3>Makiivka strike — killed</h3>" in board
+    assert "3 figures from 2 sources · highest ÷ lowest = 11.111" in board
+    assert "<style>" not in board  # the page's style sheet holds board.css
+    edges = [int(e) for e in re.findall(r'<tr data-edge="(\d+)" tabindex="0">', board)]
+    claims = _data(page)["claims"]
+    assert [claims[e]["label"] for e in edges] == ["63 killed", "~400 killed", "≥700 killed"]
+    assert re.findall(r'<g data-edge="(\d+)">', board) == [str(e) for e in edges]
+    # the same rows as the notebook's board, which has no edge numbers
+    static = render_figures_board(g)
+    groups = board[board.index('<section class="ng-board-group"'):]
+    assert re.sub(r' data-edge="\d+"( tabindex="0")?', "", groups) in static
 
 
 def test_page_without_board_hides_its_tab():
     page = render_html(_figures_graph(), title="t", board=False)
-    assert _data(page)["board"] == []
+    assert "ng-board-group" not in _board_section(page)
     assert 'id="ng-tab-board" class="ng-tab" aria-pressed="false" hidden' in page
 
 

@@ -4,8 +4,8 @@
  * Every string that comes from an article is put in the page with
  * textContent / createElement only, never innerHTML; links are made only for
  * http(s) URLs. The data arrives as JSON in the element with id "ng-data".
- * The figures board arrives as HTML escaped by graph/render.py; this script
- * only reads its numeric data-edge attributes.
+ * The figures board arrives as HTML escaped by graph/view/board.py (its one
+ * implementation); this script only reads its numeric data-edge attributes.
  */
 (function () {
   "use strict";
@@ -390,147 +390,12 @@
   var tabBoard = document.getElementById("ng-tab-board");
 
   function showTab(name) {
-    if (name === "board") {
-      buildBoard();
-    }
     board.hidden = name !== "board";
     tabGraph.setAttribute("aria-pressed", String(name !== "board"));
     tabBoard.setAttribute("aria-pressed", String(name === "board"));
   }
   tabGraph.addEventListener("click", function () { showTab("graph"); });
   tabBoard.addEventListener("click", function () { showTab("board"); });
-
-  // the figures board: built on first view, from data.board (same layout as graph/render.py)
-  var SVG = "http://www.w3.org/2000/svg";
-  var CHART = { width: 640, label: 190, right: 20, row: 18 };
-  var boardBuilt = false;
-
-  function svg(tag, attrs, text) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (key) { node.setAttribute(key, String(attrs[key])); });
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    return node;
-  }
-
-  function num(value) {
-    return typeof value === "number" ? String(Math.round(value * 1000) / 1000) : "";
-  }
-
-  function shorten(text, limit) {
-    text = String(text || "");
-    return text.length <= limit ? text : text.slice(0, limit - 1) + "\u2026";
-  }
-
-  function bars(group) {
-    var rows = group.edges;
-    var top = group.top;
-    var inner = CHART.width - CHART.label - CHART.right;
-    var height = CHART.row * rows.length + 26;
-    var axisY = CHART.row * rows.length + 4;
-    function x(value) {
-      return Math.round((CHART.label + inner * Math.min(Math.max(value, 0), top) / top) * 10) / 10;
-    }
-    var chart = svg("svg", { "class": "ng-bars", width: CHART.width, height: height,
-      viewBox: "0 0 " + CHART.width + " " + height, role: "img" });
-    chart.setAttribute("aria-label", group.title);
-    for (var t = 0; t <= 4; t++) {
-      var tick = top * t / 4;
-      chart.appendChild(svg("line", { "class": "grid", x1: x(tick), y1: 0, x2: x(tick), y2: axisY }));
-      chart.appendChild(svg("text", { x: x(tick), y: axisY + 14, "text-anchor": "middle" }, num(tick)));
-    }
-    chart.appendChild(svg("line", { "class": "axis", x1: CHART.label, y1: axisY, x2: CHART.width - CHART.right, y2: axisY }));
-    rows.forEach(function (edgeId, row) {
-      var c = data.claims[edgeId], source = sourceOf(edgeId);
-      var mid = row * CHART.row + 4 + CHART.row / 2 - 2;
-      var color = (source.side && data.side_colors[source.side]) || "#888888";
-      var g = svg("g", { "data-edge": edgeId });
-      g.appendChild(svg("title", {}, source.label + ": " + c.label));
-      g.appendChild(svg("text", { x: CHART.label - 6, y: mid + 4, "text-anchor": "end" }, shorten(source.label, 30)));
-      var low = typeof c.low === "number" ? c.low : null, high = typeof c.high === "number" ? c.high : null;
-      if (low !== null && low === high) {
-        var dot = svg("circle", { cx: x(low), cy: mid, r: 5, fill: color });
-        if (c.approx) {
-          dot.setAttribute("class", "approx");
-        }
-        g.appendChild(dot);
-      } else if (low !== null || high !== null) {
-        var start = x(low !== null ? low : 0), end = x(high !== null ? high : top);
-        var open = low === null || high === null;
-        g.appendChild(svg("rect", { x: start, y: mid - 5, width: Math.max(end - start, 2), height: 10,
-          fill: color, "class": open ? "bar open" : "bar" }));
-        if (c.approx) {
-          g.appendChild(svg("rect", { x: start, y: mid - 5, width: Math.max(end - start, 2), height: 10,
-            fill: "none", "class": "approx" }));
-        }
-        var marker = high === null ? low : low === null ? high : null;
-        if (marker !== null) {
-          g.appendChild(svg("line", { x1: x(marker), y1: mid - 7, x2: x(marker), y2: mid + 7,
-            stroke: color, "stroke-width": 2 }));
-        }
-      }
-      chart.appendChild(g);
-    });
-    return chart;
-  }
-
-  function boardTable(group) {
-    var table = el("table", null, "ng-board-table");
-    var head = el("tr");
-    ["source", "side", "figure", "low", "high", "outlet", "article", "date"].forEach(function (h) {
-      head.appendChild(el("th", h));
-    });
-    table.appendChild(el("thead")).appendChild(head);
-    var body = table.appendChild(el("tbody"));
-    group.edges.forEach(function (edgeId) {
-      var c = data.claims[edgeId], source = sourceOf(edgeId), art = articleOf(c);
-      var row = el("tr");
-      row.setAttribute("data-edge", String(edgeId));
-      row.tabIndex = 0;
-      row.appendChild(el("td", source.label));
-      row.appendChild(el("td", source.side));
-      row.appendChild(el("td", c.label));
-      row.appendChild(el("td", num(c.low), "num"));
-      row.appendChild(el("td", num(c.high), "num"));
-      row.appendChild(el("td", art.outlet));
-      var cell = el("td");
-      var url = safeUrl(art.url);
-      if (url) {
-        var link = el("a", art.title || art.id || url);
-        link.href = url;
-        link.target = "_blank";
-        link.rel = "noopener noreferrer";
-        cell.appendChild(link);
-      } else {
-        cell.textContent = art.title || art.id || "";
-      }
-      row.appendChild(cell);
-      row.appendChild(el("td", art.date));
-      body.appendChild(row);
-    });
-    return table;
-  }
-
-  function buildBoard() {
-    if (boardBuilt) {
-      return;
-    }
-    boardBuilt = true;
-    var box = el("div", null, "ng-board");
-    if (!data.board.length) {
-      box.appendChild(el("p", "No figures.", "ng-hint"));
-    }
-    data.board.forEach(function (group) {
-      var section = el("section", null, "ng-board-group");
-      section.appendChild(el("h3", group.title));
-      section.appendChild(el("p", group.meta, "ng-meta"));
-      section.appendChild(bars(group));
-      section.appendChild(boardTable(group));
-      box.appendChild(section);
-    });
-    board.appendChild(box);
-  }
 
   function boardEdge(target) {
     while (target && target !== board) {

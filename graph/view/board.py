@@ -1,9 +1,10 @@
 """The figures board: for each event and quantity kind, every source's figure side by
 side, as a chart of range bars on a shared axis and a table, as static HTML with every
-string escaped. The page shows the same groups (:func:`board_entry` gives the browser
-their titles, lines and axes); a notebook shows :func:`render_figures_board`.
+string escaped. This is the board's one implementation: the page embeds
+:func:`board_html` (its rows carry the page's edge numbers, and the page script only
+wires their clicks), and a notebook shows :func:`render_figures_board`.
 
-May import: networkx, ``graph.analysis``.
+May import: networkx, ``graph.analysis``, ``graph.resources``.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph import resources
 from graph.analysis.metrics import figures_by_event
 
 #: Side colours, in the order of the sorted side names.
@@ -20,19 +22,27 @@ SIDE_PALETTE = ("#1f3a93", "#b30000", "#006d2c", "#6a3d9a", "#b15928", "#01665e"
 
 
 def render_figures_board(g: nx.MultiDiGraph) -> str:
-    """The figures board as a static HTML fragment (e.g. for a notebook:
-    ``IPython.display.HTML``): for each event and quantity kind, every source's
-    figure side by side, as a chart of range bars and a table. Every string is
-    HTML-escaped. (The page builds the same board in the browser.)
+    """The figures board as a static HTML fragment with its own style (e.g. for a
+    notebook: ``IPython.display.HTML``): for each event and quantity kind, every
+    source's figure side by side, as a chart of range bars and a table. Every
+    string is HTML-escaped. The page shows the same board (:func:`board_html`).
     """
+    return board_html(g).replace('<div class="ng-board">',
+                                 f'<div class="ng-board"><style>{resources.asset_text("board.css")}</style>', 1)
+
+
+def board_html(g: nx.MultiDiGraph, edge_ids: dict[str, int] | None = None) -> str:
+    """The figures board as HTML, without a style. With ``edge_ids`` (claim IRI →
+    the page's edge number) each table row and chart row carries ``data-edge``,
+    and each table row is focusable, so the page can show the claim on a click."""
     groups = figures_by_event(g)
     sides = sorted({str(s) for _, s in g.nodes(data="side") if s})
     side_colors = {side: SIDE_PALETTE[i % len(SIDE_PALETTE)] for i, side in enumerate(sides)}
-    parts = ['<div class="ng-board">', f"<style>{_BOARD_CSS}</style>"]
+    parts = ['<div class="ng-board">']
     if not groups:
         parts.append('<p class="ng-hint">No figures.</p>')
     for group in groups:
-        parts.append(_board_group(group, side_colors))
+        parts.append(_board_group(group, side_colors, edge_ids or {}))
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -55,46 +65,21 @@ def board_meta(group: dict[str, Any]) -> str:
     return " · ".join(str(m) for m in meta if m)
 
 
-def board_entry(group: dict[str, Any], edge_ids: dict[str, int]) -> dict[str, Any]:
-    """One group of the figures board for the page: texts, axis and edge numbers."""
-    bounds = [b for f in group["figures"] for b in (f["low"], f["high"]) if b is not None]
-    return {
-        "title": board_title(group),
-        "meta": board_meta(group),
-        "top": _axis_top(bounds),
-        "edges": [edge_ids[f["claim"]] for f in group["figures"] if f["claim"] in edge_ids],
-    }
-
-
-_BOARD_CSS = (
-    ".ng-board{font:13px system-ui,sans-serif;color:#222}"
-    ".ng-board-group{margin:0 0 22px}"
-    ".ng-board-group h3{font-size:15px;margin:0 0 2px}"
-    ".ng-board .ng-meta{color:#555;margin:0 0 6px}"
-    ".ng-board-table{border-collapse:collapse;margin-top:4px}"
-    ".ng-board-table th,.ng-board-table td{border-bottom:1px solid #e3e3e3;padding:2px 8px;text-align:left}"
-    ".ng-board-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
-    ".ng-board-table tr[data-edge]{cursor:pointer}"
-    ".ng-board-table tr[data-edge]:hover{background:#f3f6fb}"
-    ".ng-bars text{font:11px system-ui,sans-serif;fill:#333}"
-    ".ng-bars .axis{stroke:#999;stroke-width:1}"
-    ".ng-bars .grid{stroke:#eee;stroke-width:1}"
-    ".ng-bars .approx{stroke-dasharray:3 2;stroke:#000;stroke-width:1}"
-    ".ng-bars .open{opacity:.45}"
-)
 _CHART_WIDTH, _CHART_LABEL, _CHART_RIGHT, _ROW = 640, 190, 20, 18
 
 
-def _board_group(group: dict[str, Any], side_colors: dict[str, str]) -> str:
+def _board_group(group: dict[str, Any], side_colors: dict[str, str], edge_ids: dict[str, int]) -> str:
     esc = _esc
     rows = []
     for fig in group["figures"]:
+        edge = _edge_attr(fig, edge_ids)
+        focus = ' tabindex="0"' if edge else ""
         article = esc(fig["title"] or fig["article"])
         if fig["url"] and str(fig["url"]).lower().startswith(("http://", "https://")):
             article = (f'<a href="{esc(fig["url"])}" target="_blank" rel="noopener noreferrer">'
                        f"{article}</a>")
         rows.append(
-            f"<tr><td>{esc(fig['source_label'])}</td><td>{esc(fig['side'])}</td>"
+            f"<tr{edge}{focus}><td>{esc(fig['source_label'])}</td><td>{esc(fig['side'])}</td>"
             f"<td>{esc(fig['label'])}</td><td class=\"num\">{esc(_number(fig['low']))}</td>"
             f"<td class=\"num\">{esc(_number(fig['high']))}</td><td>{esc(fig['outlet'])}</td>"
             f"<td>{article}</td><td>{esc(fig['date'])}</td></tr>"
@@ -103,17 +88,22 @@ def _board_group(group: dict[str, Any], side_colors: dict[str, str]) -> str:
         f'<section class="ng-board-group" data-quantity="{esc(group["quantity"])}">'
         f"<h3>{esc(board_title(group))}</h3>"
         f'<p class="ng-meta">{esc(board_meta(group))}</p>'
-        f"{_bars(group, side_colors)}"
+        f"{_bars(group, side_colors, edge_ids)}"
         '<table class="ng-board-table"><thead><tr><th>source</th><th>side</th><th>figure</th>'
         '<th>low</th><th>high</th><th>outlet</th><th>article</th><th>date</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
 
-def _bars(group: dict[str, Any], side_colors: dict[str, str]) -> str:
+def _edge_attr(fig: dict[str, Any], edge_ids: dict[str, int]) -> str:
+    edge = edge_ids.get(fig["claim"])
+    return "" if edge is None else f' data-edge="{edge}"'
+
+
+def _bars(group: dict[str, Any], side_colors: dict[str, str], edge_ids: dict[str, int]) -> str:
     """An SVG chart: one row per figure, a bar from low to high on a shared axis.
     Exact figures are dots; open intervals are pale and marked at their bound;
-    approximate figures have a dashed outline. (render.js draws the same.)"""
+    approximate figures have a dashed outline."""
     figures = group["figures"]
     bounds = [b for f in figures for b in (f["low"], f["high"]) if b is not None]
     if not bounds:
@@ -136,7 +126,7 @@ def _bars(group: dict[str, Any], side_colors: dict[str, str]) -> str:
         mid = row * _ROW + 4 + _ROW / 2 - 2
         color = side_colors.get(str(fig["side"]), "#888888") if fig["side"] else "#888888"
         low, high = fig["low"], fig["high"]
-        out.append(f"<g><title>{_esc(fig['source_label'])}: {_esc(fig['label'])}</title>")
+        out.append(f"<g{_edge_attr(fig, edge_ids)}><title>{_esc(fig['source_label'])}: {_esc(fig['label'])}</title>")
         out.append(f'<text x="{_CHART_LABEL - 6}" y="{mid + 4}" text-anchor="end">'
                    f"{_esc(_shorten(str(fig['source_label']), 30))}</text>")
         if low is not None and high is not None and low == high:

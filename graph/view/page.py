@@ -39,10 +39,10 @@ from typing import Any
 import networkx as nx
 
 from graph import resources
-from graph.analysis.metrics import figures_by_event, is_actor
+from graph.analysis.metrics import is_actor
 from graph.analysis.network import AFFILIATION
 from graph.errors import OutputError
-from graph.view.board import SIDE_PALETTE, board_entry
+from graph.view.board import SIDE_PALETTE, board_html
 from graph.view.layout import layout
 
 #: Above this many nodes positions come from networkx and physics is off.
@@ -91,8 +91,8 @@ def render_html(g: nx.MultiDiGraph, *, title: str, board: bool = True) -> str:
 
     Nodes are sized by ``n_said + n_about``, filled by ``type`` and ringed by
     ``side``; events are diamonds; every edge (claim) is labelled. With
-    ``board`` the page has a second tab with the figures board, which the page
-    builds when it is first opened.
+    ``board`` the page has a second tab with the figures board
+    (:func:`graph.view.board.board_html`, whose rows open their claim).
     """
     return Template(_asset("page.html")).substitute(**page_parts(g, title=title, board=board))
 
@@ -100,7 +100,7 @@ def render_html(g: nx.MultiDiGraph, *, title: str, board: bool = True) -> str:
 def page_parts(g: nx.MultiDiGraph, *, title: str, board: bool = True) -> dict[str, str]:
     """The pieces :func:`render_html` puts in ``assets/page.html``; ``data`` is
     the JSON the page script reads (see :func:`page_data`)."""
-    data = page_data(g, board=board)
+    data = page_data(g)
     n_actors = sum(1 for _, attrs in g.nodes(data=True) if is_actor(attrs))
     n_claims = sum(1 for c in data["claims"] if c["kind"] != AFFILIATION)
     summary = f"{n_actors} actors · {n_claims} claims · {g.number_of_nodes()} nodes"
@@ -108,18 +108,19 @@ def page_parts(g: nx.MultiDiGraph, *, title: str, board: bool = True) -> dict[st
         "title": html.escape(title),
         "summary": html.escape(summary),
         "vis_css": _vis_file("vis-network.css"),
-        "page_css": _asset("render.css"),
+        "page_css": _asset("render.css") + _asset("board.css"),
         "vis_js": _vis_file("vis-network.min.js"),
         "board_hidden": "" if board else " hidden",
+        "board": board_html(g, _edge_ids(g)) if board else "",
         "data": script_json(data),
         "page_js": _asset("render.js"),
     }
 
 
-def page_data(g: nx.MultiDiGraph, *, board: bool = True) -> dict[str, Any]:
+def page_data(g: nx.MultiDiGraph) -> dict[str, Any]:
     """What the page script gets: vis-network nodes and edges, one claim per
-    edge (same index), the articles, node details, options, legend, filters and
-    the figures board. Nodes and edges are numbered in ``g``'s order."""
+    edge (same index), the articles, node details, options, legend and
+    filters. Nodes and edges are numbered in ``g``'s order."""
     index = {node: i for i, node in enumerate(g.nodes)}
     large = g.number_of_nodes() > LAYOUT_THRESHOLD
     positions = layout(g) if large else {}
@@ -129,7 +130,7 @@ def page_data(g: nx.MultiDiGraph, *, board: bool = True) -> dict[str, Any]:
     nodes = [_vis_node(index[node], g.nodes[node], groups, positions.get(node)) for node in g.nodes]
     articles: dict[str, int] = {}
     article_rows: list[dict[str, Any]] = []
-    edge_ids = {attrs["claim"]: i for i, (*_, attrs) in enumerate(g.edges(data=True)) if attrs.get("claim")}
+    edge_ids = _edge_ids(g)
     edges, claims, ends = [], [], []
     parallel: dict[tuple[int, int], int] = {}
     for u, v, attrs in g.edges(data=True):
@@ -153,9 +154,12 @@ def page_data(g: nx.MultiDiGraph, *, board: bool = True) -> dict[str, Any]:
         "legend": _legend(g, side_colors),
         "filters": _filters(claims, article_rows, sides),
         "kind_colors": {kind: color for kind, (color, _) in EDGE_STYLES.items()},
-        "side_colors": side_colors,
-        "board": [board_entry(group, edge_ids) for group in figures_by_event(g)] if board else [],
     }
+
+
+def _edge_ids(g: nx.MultiDiGraph) -> dict[str, int]:
+    """Claim IRI → the page's number of its edge."""
+    return {attrs["claim"]: i for i, (*_, attrs) in enumerate(g.edges(data=True)) if attrs.get("claim")}
 
 
 def script_json(value: Any) -> str:
