@@ -14,7 +14,16 @@ from pathlib import Path
 from graph.pipeline.build import link_conflicts
 from graph.rdf.iris import claim_iri, event_iri
 from graph.rdf.triples import add_extraction, new_dataset, serialize_dataset
-from graph.types import Actor, Article, Claim, Event, Evidence, Extraction, Figure, Software
+from graph.types import (
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    Extraction,
+    Figure,
+    Software,
+)
 
 SOFTWARE = Software(version="0.0-test", model="hand-written", model_version="0")
 
