@@ -11,9 +11,10 @@ May import: ``graph.rules`` (the lexicon's spelling and demonym tables). Never s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.rules import load_lexicon
+from graph.rules import Lexicon, load_lexicon
 
 
 def norm_key(name: str) -> str:
@@ -28,25 +29,41 @@ def norm_key(name: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    lx = load_lexicon()
-    spelling = {str(k).lower(): str(v).lower() for k, v in lx.table("spelling_variants").items()}
+@dataclass(frozen=True)
+class NameTables:
+    """The lexicon's tables that make a merge key: spelling variants
+    ("defense" → "defence") and country → adjective ("ukraine" → "ukrainian")."""
+
+    spelling: dict[str, str]
+    adjective: dict[str, str]
+
+
+def name_tables(lexicon: Lexicon) -> NameTables:
+    """The name tables of a lexicon (the packaged one merged with a user's ``--rules``)."""
+    spelling = {str(k).lower(): str(v).lower() for k, v in lexicon.table("spelling_variants").items()}
     adjective: dict[str, str] = {}
-    for adj, country in lx.table("demonyms").items():
-        adjective.setdefault(str(country).lower(), adj)  # first adjective listed wins
-    return spelling, adjective
+    for adj, country in lexicon.table("demonyms").items():
+        adjective.setdefault(str(country).lower(), str(adj).lower())  # first adjective listed wins
+    return NameTables(spelling, adjective)
 
 
-def canonical_key(name: str, actor_type: str = "organization") -> str:
+@lru_cache(maxsize=1)
+def packaged_tables() -> NameTables:
+    """The name tables of the packaged lexicon."""
+    return name_tables(load_lexicon())
+
+
+def canonical_key(name: str, actor_type: str = "organization", tables: NameTables | None = None) -> str:
     """The merge key of a name: persons in word order, others as a sorted word set.
+    ``tables`` are the packaged lexicon's unless given (from a user's ``--rules``).
 
     >>> canonical_key("Russia's defence ministry") == canonical_key("the Russian Ministry of Defense")
     True
     >>> canonical_key("Anna Maria Smith", "person")
     'anna maria smith'
     """
-    spelling, adjective = _tables()
+    tables = tables or packaged_tables()
+    spelling, adjective = tables.spelling, tables.adjective
     words = []
     for word in norm_key(name).split():
         for part in spelling.get(word, word).split():

@@ -91,13 +91,13 @@ def test_apply_aliases_renames_and_keeps_written_name(tmp_path):
     assert "MoD" in src.aliases and src.wikidata == "Q7" and src.alias_file
 
 
-def _build(tmp_path, files: dict[str, str], **kw) -> Dataset:
+def _build(tmp_path, files: dict[str, str], nlp=None, **kw) -> Dataset:
     inp = tmp_path / "in"
-    inp.mkdir(exist_ok=True)
+    inp.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (inp / name).write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    run_build([str(inp)], out, html=False, **kw)
+    run_build([str(inp)], out, html=False, nlp=nlp, **kw)
     ds = Dataset()
     ds.parse(out / "graph.trig", format="trig")
     return ds
@@ -113,8 +113,8 @@ def _reasons(ds: Dataset) -> list[str]:
     return [str(o) for o in default.objects(None, NG.mergeReason)]
 
 
-def test_surname_links_to_unique_full_name_across_articles(tmp_path):
-    ds = _build(tmp_path, {
+def test_surname_links_to_unique_full_name_across_articles(tmp_path, nlp):
+    ds = _build(tmp_path, nlp=nlp, files={
         "a.txt": "Shelling\n\nMilitary analyst Jonas Berg said 40 soldiers were killed.\n",
         "b.txt": "Shelling\n\nBerg said the toll was higher and 60 soldiers had died.\n",
     })
@@ -122,8 +122,8 @@ def test_surname_links_to_unique_full_name_across_articles(tmp_path):
     assert any("surname" in r for r in _reasons(ds))
 
 
-def test_ambiguous_surname_stays_apart(tmp_path):
-    ds = _build(tmp_path, {
+def test_ambiguous_surname_stays_apart(tmp_path, nlp):
+    ds = _build(tmp_path, nlp=nlp, files={
         "a.txt": "Shelling\n\nMilitary analyst Jonas Berg said 40 soldiers were killed.\n",
         "b.txt": "Shelling\n\nGovernor Maria Berg said 30 people were injured.\n",
         "c.txt": "Shelling\n\nBerg said the toll was higher and 60 soldiers had died.\n",
@@ -131,11 +131,11 @@ def test_ambiguous_surname_stays_apart(tmp_path):
     assert {"Jonas Berg", "Maria Berg", "Berg"} <= _labels(ds)
 
 
-def test_alias_file_merges_and_splits_in_a_build(tmp_path):
+def test_alias_file_merges_and_splits_in_a_build(tmp_path, nlp):
     aliases = _write(tmp_path, "aliases.yaml",
                      "- name: Ruritanian Ministry of Defence\n  aliases: [Defence Department]\n  wikidata: Q123\n"
                      "- name: Jonas Berg\n  type: person\n  split: [Berg]\n")
-    ds = _build(tmp_path, {
+    ds = _build(tmp_path, nlp=nlp, files={
         "a.txt": "Strike\n\nThe Defence Department said 12 soldiers were killed.\n\nMilitary analyst Jonas Berg said 40 soldiers were killed.\n",
         "b.txt": "Strike\n\nBerg said 60 soldiers had died.\n",
     }, aliases=str(aliases))
@@ -147,11 +147,31 @@ def test_alias_file_merges_and_splits_in_a_build(tmp_path):
     assert any(str(o).endswith("/Q123") for o in default.objects(None, NG.wikidata))
 
 
-def test_variant_spellings_become_one_actor_with_alt_labels(tmp_path):
-    ds = _build(tmp_path, {
+def test_variant_spellings_become_one_actor_with_alt_labels(tmp_path, nlp):
+    ds = _build(tmp_path, nlp=nlp, files={
         "a.txt": "Strike\n\nThe Ruritanian Defense Ministry said 12 soldiers were killed.\n",
         "b.txt": "Strike\n\nRuritania's defence ministry said 15 soldiers were killed.\n",
     })
     orgs = [l for l in _labels(ds, NG.Organization) if "inistry" in l]
     assert len(orgs) == 1
     assert "same normalized name" in _reasons(ds)
+
+
+_NORTHLAND = {
+    "a.txt": "Strike\n\nThe Northland defence ministry said 12 soldiers were killed.\n",
+    "b.txt": "Strike\n\nThe Northlandish defence ministry said 15 soldiers were killed.\n",
+}
+
+
+def test_a_users_rules_reach_the_merge_keys(tmp_path, nlp):
+    """A demonym the user's ``--rules`` adds makes "Northland" and "Northlandish" one key."""
+    without = _labels(_build(tmp_path / "plain", nlp=nlp, files=_NORTHLAND), NG.Organization)
+    assert len([label for label in without if "ministry" in label]) == 2
+    rules = _write(tmp_path, "rules.yaml", "demonyms:\n  northlandish: Northland\n")
+    ds = _build(tmp_path / "ruled", nlp=nlp, files=_NORTHLAND, rules=str(rules))
+    assert len([label for label in _labels(ds, NG.Organization) if "ministry" in label]) == 1
+    assert "same normalized name" in _reasons(ds)
+    aliases = _write(tmp_path, "aliases.yaml", "- name: Ministry of Defence of Northland\n")
+    named = _build(tmp_path / "aliased", nlp=nlp, files=_NORTHLAND, rules=str(rules), aliases=str(aliases))
+    assert [label for label in _labels(named, NG.Organization) if "inistry" in label] == [
+        "Ministry of Defence of Northland"]

@@ -28,6 +28,7 @@ from graph.errors import InputError, OptionError, OutputError, StoreError
 from graph.extract import extract_article
 from graph.extract.cues import compile_cues
 from graph.files import atomic_write, temporary_output
+from graph.names import name_tables
 from graph.nlp import load_pipeline, parse_articles, pipeline_software
 from graph.pipeline.records import claim_to_record
 from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
@@ -263,7 +264,8 @@ def run_build(
         if on_error is not None:
             on_error(err)
 
-    table: AliasTable | None = load_alias_file(aliases) if aliases else None
+    names = name_tables(load_lexicon(rules)) if rules else None  # the user's spellings and demonyms
+    table: AliasTable | None = load_alias_file(aliases, names) if aliases else None
     articles = load_articles(inputs, max_bytes=max_bytes, on_error=report)
     stream = extractions(articles) if extractions is not None else \
         extract_stream(articles, model=model, nlp=nlp, n_process=n_process, rules=rules)
@@ -277,7 +279,7 @@ def run_build(
             persistent = _open_persistent(store)
         sink = _ArticleSink(spill, persistent, claims_out, summary, report)
         for ex in stream:
-            sink.add(apply_aliases(ex, table))
+            sink.add(apply_aliases(ex, table, names))
             if on_article is not None:
                 on_article(ex)
         summary.actors = len(sink.actors)

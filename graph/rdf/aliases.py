@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from graph.errors import InputError
-from graph.names import canonical_key, family, norm_key
+from graph.names import NameTables, canonical_key, family, norm_key
 from graph.types import Actor, Extraction
 
 QID = re.compile(r"^Q\d+$")
@@ -45,6 +45,7 @@ class AliasTable:
 
     path: str
     entries: list[AliasEntry] = field(default_factory=list)
+    names: NameTables | None = None
     _by_key: dict[tuple[str, str], AliasEntry] = field(default_factory=dict)
     _split: set[tuple[str, str]] = field(default_factory=set)
 
@@ -53,22 +54,24 @@ class AliasTable:
             fam = family(entry.type or "organization")
             for n in (entry.name, *entry.aliases):
                 for f in ({fam} if entry.type else {"person", "org"}):
-                    self._by_key[(f, canonical_key(n, "person" if f == "person" else "organization"))] = entry
+                    key = canonical_key(n, "person" if f == "person" else "organization", self.names)
+                    self._by_key[(f, key)] = entry
             for n in entry.split:
                 for f in ("person", "org"):
                     self._split.add((f, norm_key(n)))
 
     def lookup(self, actor: Actor) -> AliasEntry | None:
         fam = family(actor.type)
-        return self._by_key.get((fam, canonical_key(actor.name, actor.type)))
+        return self._by_key.get((fam, canonical_key(actor.name, actor.type, self.names)))
 
     def is_split(self, actor: Actor) -> bool:
         return (family(actor.type), norm_key(actor.name)) in self._split
 
 
-def load_alias_file(path: str | Path) -> AliasTable:
+def load_alias_file(path: str | Path, names: NameTables | None = None) -> AliasTable:
     """Read an alias file: YAML (a list of mappings) or CSV (columns name,
-    aliases, wikidata, side, type, split; lists separated by ``|``)."""
+    aliases, wikidata, side, type, split; lists separated by ``|``). Names
+    are matched with ``names`` (a user's ``--rules``) or the packaged tables."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -109,14 +112,15 @@ def load_alias_file(path: str | Path) -> AliasTable:
             type=type_,
             split=tuple(str(a).strip() for a in item.get("split") or [] if str(a).strip()),
         ))
-    return AliasTable(path=str(p), entries=entries)
+    return AliasTable(path=str(p), entries=entries, names=names)
 
 
-def apply_aliases(ex: Extraction, table: AliasTable | None) -> Extraction:
+def apply_aliases(ex: Extraction, table: AliasTable | None, names: NameTables | None = None) -> Extraction:
     """Give every actor of an extraction its canonical name from the alias file
     (the written name becomes an alias), its QID and side; names listed under
-    ``split`` get a key of their own."""
-    if table is None:
+    ``split`` get a key of their own. With ``names`` (the tables of a user's
+    ``--rules``), every actor's merge key is made with them."""
+    if table is None and names is None:
         return ex
     cache: dict[Actor, Actor] = {}
 
@@ -124,14 +128,16 @@ def apply_aliases(ex: Extraction, table: AliasTable | None) -> Extraction:
         if actor in cache:
             return cache[actor]
         out = actor
-        if table.is_split(actor):
+        if table is not None and table.is_split(actor):
             out = replace(actor, key=f"split-{norm_key(actor.name)}")
         else:
-            entry = table.lookup(actor)
+            entry = table.lookup(actor) if table is not None else None
             if entry is not None:
                 aliases = tuple(dict.fromkeys(a for a in (actor.name, *actor.aliases, *entry.aliases) if a != entry.name))
                 out = replace(actor, name=entry.name, aliases=aliases, wikidata=entry.wikidata or actor.wikidata,
                               side=entry.side or actor.side, type=entry.type or actor.type, alias_file=table.path)
+            if names is not None and out.key is None:
+                out = replace(out, key=canonical_key(out.name, out.type, names) or None)
         cache[actor] = out
         return out
 
