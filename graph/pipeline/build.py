@@ -41,7 +41,7 @@ from graph.rdf.triples import (
 )
 from graph.rdf.vocab import NG
 from graph.readers.load import load_articles
-from graph.rules import load_lexicon, rules_digest
+from graph.rules import load_lexicon, rules_digest, user_rules_path
 from graph.store.summary import refresh as refresh_summary
 from graph.types import Article, Claim, Extraction
 
@@ -264,7 +264,7 @@ def run_build(
         if on_error is not None:
             on_error(err)
 
-    names = name_tables(load_lexicon(rules)) if rules else None  # the user's spellings and demonyms
+    names = name_tables(load_lexicon(rules)) if user_rules_path(rules) else None  # a user's spellings, demonyms
     table: AliasTable | None = load_alias_file(aliases, names) if aliases else None
     articles = load_articles(inputs, max_bytes=max_bytes, on_error=report)
     stream = extractions(articles) if extractions is not None else \
