@@ -115,12 +115,12 @@ def test_other_rdf_formats(tmp_path, seeds_dir, nlp, fmt, name, parse_as):
         assert {str(g) for *_, g in other.quads() if g is not None} == graphs
 
 
-def test_bad_format_lists_valid_values(tmp_path, seeds_dir):
+def test_bad_format_lists_valid_values(nlp, tmp_path, seeds_dir):
     with pytest.raises(OptionError, match="trig"):
-        run_build([str(seeds_dir)], tmp_path, rdf_format="xml")
+        run_build([str(seeds_dir)], tmp_path, nlp=nlp, rdf_format="xml")
 
 
-def test_bad_inputs_are_reported_and_the_rest_builds(tmp_path, seeds_dir):
+def test_bad_inputs_are_reported_and_the_rest_builds(nlp, tmp_path, seeds_dir):
     inp = tmp_path / "in"
     inp.mkdir()
     (inp / "good.txt").write_text("Troops attacked\n\nThe army said 12 soldiers were killed.\n", encoding="utf-8")
@@ -130,7 +130,7 @@ def test_bad_inputs_are_reported_and_the_rest_builds(tmp_path, seeds_dir):
     (inp / "batch.jsonl").write_text('{"id": "j1", "text": "Police said two people died."}\n{bad json\n{"id": "j2"}\n',
                                      encoding="utf-8")
     errors = []
-    summary = run_build([str(inp)], tmp_path / "out", html=False, on_error=lambda e: errors.append(str(e)))
+    summary = run_build([str(inp)], tmp_path / "out", nlp=nlp, html=False, on_error=lambda e: errors.append(str(e)))
     assert summary.articles == 2
     assert summary.failed == len(errors) == 5
     joined = "\n".join(errors)
@@ -138,8 +138,8 @@ def test_bad_inputs_are_reported_and_the_rest_builds(tmp_path, seeds_dir):
         assert fragment in joined
 
 
-def test_failed_write_leaves_previous_outputs_intact(tmp_path, seeds_dir, monkeypatch):
-    run_build([str(seeds_dir)], tmp_path, html=False)
+def test_failed_write_leaves_previous_outputs_intact(nlp, tmp_path, seeds_dir, monkeypatch):
+    run_build([str(seeds_dir)], tmp_path, nlp=nlp, html=False)
     before = {name: (tmp_path / name).read_bytes() for name in ("graph.trig", "claims.jsonl")}
 
     def disk_full(ds, path, fmt):
@@ -148,16 +148,16 @@ def test_failed_write_leaves_previous_outputs_intact(tmp_path, seeds_dir, monkey
 
     monkeypatch.setattr(build_module, "serialize_dataset", disk_full)
     with pytest.raises(OutputError, match="No space left"):
-        run_build([str(seeds_dir)], tmp_path, html=False)
+        run_build([str(seeds_dir)], tmp_path, nlp=nlp, html=False)
     assert {name: (tmp_path / name).read_bytes() for name in before} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.jsonl", "graph.trig"]
 
 
-def test_unwritable_output_folder_is_a_clear_error(tmp_path, seeds_dir):
+def test_unwritable_output_folder_is_a_clear_error(nlp, tmp_path, seeds_dir):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match="cannot create output folder"):
-        run_build([str(seeds_dir)], blocker / "out")
+        run_build([str(seeds_dir)], blocker / "out", nlp=nlp)
 
 
 def test_temporaries_of_dead_builds_are_removed_and_others_kept(tmp_path):

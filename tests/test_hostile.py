@@ -17,7 +17,7 @@ RAW_PAYLOADS = ["<img src=x onerror", "</script><script>alert", "<svg onload", "
 
 
 @pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory):
+def hostile_build(nlp, tmp_path_factory):
     inp = tmp_path_factory.mktemp("hostile_in")
     for path in HOSTILE.iterdir():
         (inp / path.name).write_bytes(path.read_bytes())
@@ -26,7 +26,7 @@ def hostile_build(tmp_path_factory):
     (inp / "one_huge_line.txt").write_text(f"Huge\n\n{line}\n\nPolice said 2 people died.\n", encoding="utf-8")
     out = tmp_path_factory.mktemp("hostile_out")
     errors: list[str] = []
-    summary = run_build([str(inp)], out, on_error=lambda e: errors.append(str(e)))
+    summary = run_build([str(inp)], out, nlp=nlp, on_error=lambda e: errors.append(str(e)))
     return out, summary, errors
 
 

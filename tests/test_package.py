@@ -59,10 +59,10 @@ def test_no_module_reads_files_beside_the_source_tree():
 
 
 @pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
-def test_outputs_honour_the_umask(tmp_path, seeds_dir, umask, mode):
+def test_outputs_honour_the_umask(nlp, tmp_path, seeds_dir, umask, mode):
     old = os.umask(umask)
     try:
-        run_build([str(seeds_dir)], tmp_path / "out", html=True)
+        run_build([str(seeds_dir)], tmp_path / "out", nlp=nlp, html=True)
         export = tmp_path / "claims.csv"
         from graph.cli.main import main
 
@@ -94,15 +94,15 @@ def test_every_extractor_names_newsgraph_and_the_model(seed_build):
                      NG.modelVersion: [model_version], NG.rulesDigest: []}
 
 
-def test_a_rules_file_is_recorded_by_its_digest(tmp_path, seeds_dir):
+def test_a_rules_file_is_recorded_by_its_digest(nlp, tmp_path, seeds_dir):
     rules = tmp_path / "extra.yaml"
     rules.write_text("reporting_verbs: [intimated]\n", encoding="utf-8")
-    run_build([str(seeds_dir)], tmp_path / "out", html=False, rules=str(rules))
+    run_build([str(seeds_dir)], tmp_path / "out", nlp=nlp, html=False, rules=str(rules))
     digest = rules_digest(str(rules))
     assert re.fullmatch(r"sha256:[0-9a-f]{64}", digest or "")
     assert {tuple(e[NG.rulesDigest]) for e in _extractors(tmp_path / "out" / "graph.trig")} == {(digest,)}
     # claims made with other rules point to another extractor node
-    run_build([str(seeds_dir)], tmp_path / "plain", html=False)
+    run_build([str(seeds_dir)], tmp_path / "plain", nlp=nlp, html=False)
     ds_a, ds_b = Dataset(), Dataset()
     ds_a.parse(tmp_path / "out" / "graph.trig", format="trig")
     ds_b.parse(tmp_path / "plain" / "graph.trig", format="trig")

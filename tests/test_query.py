@@ -36,9 +36,9 @@ EX = "https://example.org/"
 
 
 @pytest.fixture(scope="module")
-def seeds_out(tmp_path_factory, seeds_dir):
+def seeds_out(nlp, tmp_path_factory, seeds_dir):
     root = tmp_path_factory.mktemp("query_seeds")
-    run_build([str(seeds_dir)], root / "out", store=str(root / "store"), html=False)
+    run_build([str(seeds_dir)], root / "out", nlp=nlp, store=str(root / "store"), html=False)
     return root
 
 

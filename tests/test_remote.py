@@ -44,13 +44,13 @@ A000, A001 = "000_2cfd3623d210ff28", "001_de4eb1a377785554"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, seeds_dir):
+def built(nlp, tmp_path_factory, seeds_dir):
     """The seeds built into a local store folder and into a running oxigraph server."""
     root = tmp_path_factory.mktemp("remote")
-    local = run_build([str(seeds_dir)], root / "local_out", store=str(root / "store"), html=False)
+    local = run_build([str(seeds_dir)], root / "local_out", nlp=nlp, store=str(root / "store"), html=False)
     assert local.articles == 2 and local.failed == 0
     with running_oxigraph(root / "oxigraph") as base:
-        summary = run_build([str(seeds_dir)], root / "remote_out", store=base, html=False)
+        summary = run_build([str(seeds_dir)], root / "remote_out", nlp=nlp, store=base, html=False)
         assert summary.articles == 2 and summary.failed == 0, summary.errors
         yield {"base": base, "store": root / "store"}
 
@@ -79,7 +79,7 @@ def test_seeds_in_the_server_are_exactly_the_quads_of_a_local_store(built):
     assert graphs == {f"<{graph_iri(a)}>" for a in (A000, A001)} | {str(SUMMARY_GRAPH)}
 
 
-def test_rebuilding_unchanged_articles_writes_nothing(built, seeds_dir, tmp_path, monkeypatch):
+def test_rebuilding_unchanged_articles_writes_nothing(nlp, built, seeds_dir, tmp_path, monkeypatch):
     before = RemoteStore.from_base(built["base"]).quads()
     methods: list[str] = []
     real = remote_module._Http.request
@@ -89,7 +89,7 @@ def test_rebuilding_unchanged_articles_writes_nothing(built, seeds_dir, tmp_path
         return real(self, method, url, **kwargs)
 
     monkeypatch.setattr(remote_module._Http, "request", recording)
-    summary = run_build([str(seeds_dir)], tmp_path / "out", store=built["base"], html=False)
+    summary = run_build([str(seeds_dir)], tmp_path / "out", nlp=nlp, store=built["base"], html=False)
     assert summary.failed == 0
     # per article: two queries (labels, stored facts) and a GET of its graph; no PUT, POST of data or DELETE
     assert Counter(methods) == {"POST": 1 + 2 * 2, "GET": 2}
@@ -122,15 +122,15 @@ def _change_article(seeds_dir: Path, folder: Path) -> Path:
     return folder
 
 
-def test_a_changed_article_replaces_its_graph_as_in_a_local_store(seeds_dir, tmp_path):
+def test_a_changed_article_replaces_its_graph_as_in_a_local_store(nlp, seeds_dir, tmp_path):
     changed = _change_article(seeds_dir, tmp_path / "articles")
     local = tmp_path / "store"
-    run_build([str(seeds_dir)], tmp_path / "o1", store=str(local), html=False)
-    run_build([str(changed)], tmp_path / "o2", store=str(local), html=False)
+    run_build([str(seeds_dir)], tmp_path / "o1", nlp=nlp, store=str(local), html=False)
+    run_build([str(changed)], tmp_path / "o2", nlp=nlp, store=str(local), html=False)
     with running_oxigraph(tmp_path / "oxigraph") as base:
-        run_build([str(seeds_dir)], tmp_path / "o3", store=base, html=False)
+        run_build([str(seeds_dir)], tmp_path / "o3", nlp=nlp, store=base, html=False)
         before = by_graph(RemoteStore.from_base(base).quads())
-        run_build([str(changed)], tmp_path / "o4", store=base, html=False)
+        run_build([str(changed)], tmp_path / "o4", nlp=nlp, store=base, html=False)
         after_quads = RemoteStore.from_base(base).quads()
     after = by_graph(after_quads)
     g000, g001 = f"<{graph_iri(A000)}>", f"<{graph_iri(A001)}>"
@@ -141,7 +141,7 @@ def test_a_changed_article_replaces_its_graph_as_in_a_local_store(seeds_dir, tmp
     assert after_quads == local_quads(local)
 
 
-def test_an_article_that_fails_to_store_is_reported_and_the_others_go_on(seeds_dir, tmp_path):
+def test_an_article_that_fails_to_store_is_reported_and_the_others_go_on(nlp, seeds_dir, tmp_path):
     class OneBadPath(RemoteStore):
         """Writes the first article to a Graph Store path the server does not have."""
 
@@ -157,7 +157,7 @@ def test_an_article_that_fails_to_store_is_reported_and_the_others_go_on(seeds_d
     errors: list[str] = []
     with running_oxigraph(tmp_path / "oxigraph") as base:
         store = OneBadPath.from_base(base)
-        summary = run_build([str(seeds_dir)], tmp_path / "out", store=store, html=False,
+        summary = run_build([str(seeds_dir)], tmp_path / "out", nlp=nlp, store=store, html=False,
                             on_error=lambda e: errors.append(str(e)))
         graphs = {q.graph_name for q in store.quads()}
     assert summary.articles == 2 and summary.failed == 1
@@ -406,11 +406,11 @@ def test_basic_auth_from_the_url_for_build_and_query(seeds_dir, tmp_path, capsys
         assert "s3cret" not in err
 
 
-def test_digest_auth_from_the_environment(seeds_dir, tmp_path, capsys, monkeypatch):
+def test_digest_auth_from_the_environment(nlp, seeds_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("NEWSGRAPH_STORE_USER", USER)
     monkeypatch.setenv("NEWSGRAPH_STORE_PASSWORD", PASSWORD)
     with running_oxigraph(tmp_path / "oxigraph") as base, auth_proxy(base, "Digest") as (proxy, seen):
-        summary = run_build([str(seeds_dir)], tmp_path / "out", store=proxy, html=False)
+        summary = run_build([str(seeds_dir)], tmp_path / "out", nlp=nlp, store=proxy, html=False)
         assert summary.failed == 0, summary.errors
         assert any(a.startswith("Digest ") for a in seen)
         assert not any(a.startswith("Basic ") for a in seen)  # the password never travels as Basic

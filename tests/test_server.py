@@ -57,9 +57,9 @@ FOREVER = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g1 { ?a ?b ?c } GRAPH ?g2 { ?
 
 
 @pytest.fixture(scope="module")
-def seeds_build(tmp_path_factory, seeds_dir):
+def seeds_build(nlp, tmp_path_factory, seeds_dir):
     root = tmp_path_factory.mktemp("server_seeds")
-    run_build([str(seeds_dir)], root / "out", store=str(root / "store"), html=False)
+    run_build([str(seeds_dir)], root / "out", nlp=nlp, store=str(root / "store"), html=False)
     return root
 
 

@@ -57,11 +57,11 @@ def seeds_copy(tmp_path_factory, seeds_dir) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, seeds_copy):
+def built(nlp, tmp_path_factory, seeds_copy):
     """The seeds built once with --store: (store path, output folder, quads of the store)."""
     root = tmp_path_factory.mktemp("store_build")
     store_path, out = root / "store", root / "out"
-    summary = run_build([str(seeds_copy)], out, store=str(store_path), html=False)
+    summary = run_build([str(seeds_copy)], out, nlp=nlp, store=str(store_path), html=False)
     assert summary.articles == 2
     with open_store(store_path, read_only=True) as store:
         contents = quads(store)
@@ -97,11 +97,11 @@ def test_every_stored_actor_has_one_label(built):
     assert labels and all(len(v) == 1 for v in labels.values()), {k: v for k, v in labels.items() if len(v) > 1}
 
 
-def test_rebuilding_unchanged_articles_changes_nothing(built, seeds_copy, tmp_path):
+def test_rebuilding_unchanged_articles_changes_nothing(nlp, built, seeds_copy, tmp_path):
     store_path, _, before = built
     copy = tmp_path / "store"
     shutil.copytree(store_path, copy)
-    run_build([str(seeds_copy)], tmp_path / "out", store=str(copy), html=False)
+    run_build([str(seeds_copy)], tmp_path / "out", nlp=nlp, store=str(copy), html=False)
     with open_store(copy, read_only=True) as store:
         assert quads(store) == before
 
@@ -127,7 +127,7 @@ def test_save_article_reports_unchanged_and_writes_nothing(built, tmp_path):
         assert store.save_article("new", fresh) == "added"
 
 
-def test_a_changed_article_replaces_only_its_own_graph(built, seeds_copy, tmp_path):
+def test_a_changed_article_replaces_only_its_own_graph(nlp, built, seeds_copy, tmp_path):
     store_path, _, before = built
     articles = tmp_path / "articles"
     shutil.copytree(seeds_copy, articles)
@@ -138,7 +138,7 @@ def test_a_changed_article_replaces_only_its_own_graph(built, seeds_copy, tmp_pa
                                     "the death toll in the attack was about 500"), encoding="utf-8")
     copy = tmp_path / "store"
     shutil.copytree(store_path, copy)
-    run_build([str(articles)], tmp_path / "out", store=str(copy), html=False)
+    run_build([str(articles)], tmp_path / "out", nlp=nlp, store=str(copy), html=False)
     with open_store(copy, read_only=True) as store:
         after = quads(store)
     old, new = by_graph(before), by_graph(after)
@@ -155,7 +155,7 @@ def test_a_changed_article_replaces_only_its_own_graph(built, seeds_copy, tmp_pa
     assert old[str(ox.DefaultGraph())] <= new[str(ox.DefaultGraph())]
 
 
-def test_a_build_failing_midway_keeps_what_was_committed(seeds_copy, tmp_path, monkeypatch):
+def test_a_build_failing_midway_keeps_what_was_committed(nlp, seeds_copy, tmp_path, monkeypatch):
     real = build_module.extract_stream
 
     def fails_after_first(*args, **kwargs):
@@ -166,7 +166,7 @@ def test_a_build_failing_midway_keeps_what_was_committed(seeds_copy, tmp_path, m
     monkeypatch.setattr(build_module, "extract_stream", fails_after_first)
     store_path = tmp_path / "store"
     with pytest.raises(RuntimeError, match="simulated crash"):
-        run_build([str(seeds_copy)], tmp_path / "out", store=str(store_path), html=False)
+        run_build([str(seeds_copy)], tmp_path / "out", nlp=nlp, store=str(store_path), html=False)
     with open_store(store_path, read_only=True) as store:
         graphs = store.named_graphs()
         assert graphs[-1] == SUMMARY_GRAPH and len(graphs) == 2  # the first article and its counts
@@ -357,13 +357,13 @@ def test_a_reader_keeps_builds_out_but_lets_other_readers_in(tmp_path):
     assert writer.returncode == 0, writer.stdout + writer.stderr
 
 
-def test_build_into_a_store_in_use_fails_clearly(tmp_path, seeds_dir):
+def test_build_into_a_store_in_use_fails_clearly(nlp, tmp_path, seeds_dir):
     path = tmp_path / "store"
     open_store(path).close()
     holder = _hold(path, "ro")
     try:
         with pytest.raises(StoreError, match="in use by another process"):
-            run_build([str(seeds_dir)], tmp_path / "out", store=str(path), html=False)
+            run_build([str(seeds_dir)], tmp_path / "out", nlp=nlp, store=str(path), html=False)
     finally:
         _release(holder)
 
