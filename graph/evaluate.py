@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InputError
-from graph.types import CLAIM_KINDS
 
+#: The kinds the shared scorer knows; a gold file scores only those it annotates.
+SCORED_KINDS = ("figure", "criticism", "quote", "statement")
 MAX_EXTRA_SOURCE_WORDS = 4
 APPROX_SLACK = 0.10
 QUOTE_MIN_JACCARD = 0.5
@@ -145,7 +146,7 @@ def claim_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
         return False
     if gold.get("kind") == "figure":
         return figure_matches(pred, gold)
-    if gold.get("kind") == "quote":
+    if gold.get("kind") in ("quote", "statement"):
         return quote_matches(pred, gold)
     return True
 
@@ -200,29 +201,42 @@ def evaluate(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str
     their micro-averaged precision, recall and F1.
     """
     articles = {g.get("article") for g in gold} - {None}
-    gold_groups = _group(gold, articles)
-    pred_groups = _group(pred, articles)
+    kinds = annotated_kinds(gold)
+    gold_groups = _group(gold, articles, kinds)
+    pred_groups = _group(pred, articles, kinds)
 
     result: dict[str, Any] = {
         kind: {"tp": 0, "fp": 0, "fn": 0, "dup": 0, "target_hit": 0, "errors": []}
-        for kind in CLAIM_KINDS
+        for kind in kinds
     }
     for key in sorted(set(gold_groups) | set(pred_groups)):
         _score_group(result[key[1]], gold_groups.get(key, []), pred_groups.get(key, []))
 
-    for kind in CLAIM_KINDS:
+    for kind in kinds:
         result[kind].update(_prf(result[kind]))
-    overall = {name: sum(result[kind][name] for kind in CLAIM_KINDS) for name in _COUNTS}
+    overall = {name: sum(result[kind][name] for kind in kinds) for name in _COUNTS}
     overall.update(_prf(overall))
     result["overall"] = overall
     return result
 
 
-def _group(records: list[dict[str, Any]], articles: set[Any]) -> dict[tuple[str, str], list[dict]]:
+def annotated_kinds(gold: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The kinds a gold file annotates at all, in :data:`SCORED_KINDS` order;
+    predictions of other kinds are not scored.
+
+    >>> annotated_kinds([{"kind": "quote"}, {"kind": "figure"}])
+    ('figure', 'quote')
+    """
+    present = {g.get("kind") for g in gold}
+    return tuple(kind for kind in SCORED_KINDS if kind in present)
+
+
+def _group(records: list[dict[str, Any]], articles: set[Any],
+           kinds: tuple[str, ...]) -> dict[tuple[str, str], list[dict]]:
     groups: dict[tuple[str, str], list[dict]] = {}
     for record in records:
         article, kind = record.get("article"), record.get("kind")
-        if article in articles and kind in CLAIM_KINDS:
+        if article in articles and kind in kinds:
             groups.setdefault((article, kind), []).append(record)
     return groups
 
@@ -235,7 +249,13 @@ def _score_group(stats: dict[str, Any], golds: list[dict], preds: list[dict]) ->
         # the gold whose target shares most words first; stable, so gold order breaks ties
         matching.sort(key=lambda j, p=p: -target_overlap(p, golds[j]))
         candidates.append(matching)
-    pairs = maximum_matching(candidates)
+    # required gold items first, so that an optional one never takes the
+    # prediction a required one needed; optional items then take what is left
+    pairs = maximum_matching([[j for j in c if not golds[j].get("optional")] for c in candidates])
+    taken = set(pairs.values())
+    pairs.update(maximum_matching([
+        [] if i in pairs else [j for j in c if golds[j].get("optional") and j not in taken]
+        for i, c in enumerate(candidates)]))
 
     for i, p in enumerate(preds):
         if i in pairs:
@@ -278,7 +298,8 @@ def format_report(result: dict[str, Any], *, show_errors: bool = False) -> str:
     """A plain-text report: one line per kind, then the ``overall`` line
     (the same shape as the last line of the shared ``score.py``)."""
     lines = []
-    for kind in CLAIM_KINDS:
+    kinds = [kind for kind in SCORED_KINDS if kind in result]
+    for kind in kinds:
         s = result[kind]
         line = (
             f"{kind:10s} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
@@ -290,6 +311,6 @@ def format_report(result: dict[str, Any], *, show_errors: bool = False) -> str:
         if show_errors:
             lines.extend("    " + json.dumps(e, ensure_ascii=False) for e in s["errors"])
     o = result["overall"]
-    per_kind = " ".join(f"{kind}_f1={result[kind]['f1']:.3f}" for kind in CLAIM_KINDS)
+    per_kind = " ".join(f"{kind}_f1={result[kind]['f1']:.3f}" for kind in kinds)
     lines.append(f"overall P={o['precision']:.3f} R={o['recall']:.3f} F1={o['f1']:.3f} {per_kind}")
     return "\n".join(lines)

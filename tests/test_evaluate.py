@@ -29,6 +29,7 @@ from graph.evaluate import (
 )
 
 GOLD_PATH = Path(__file__).parent / "data" / "gold_seeds.jsonl"
+STATEMENTS_PATH = Path(__file__).parent / "data" / "gold_seeds_statements.jsonl"
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 SCORE_PY = SHARED_EVAL / "score.py"
 A0, A1 = "000_2cfd3623d210ff28", "001_de4eb1a377785554"
@@ -207,6 +208,10 @@ G_FIG_OPT = {"article": "a", "kind": "figure", "source": ["Ministry"], "quantity
 G_CRIT = {"article": "a", "kind": "criticism", "source": ["Girkin"], "target": "the high command"}
 G_CRIT2 = {"article": "a", "kind": "criticism", "source": ["Girkin"], "target": "lack of camouflage"}
 P_FIG = {"article": "a", "kind": "figure", "source": "Russian Defense Ministry", "quantity": "killed", "low": 63, "high": 63}
+G_STMT = {"article": "a", "kind": "statement", "source": ["Defense Ministry"],
+          "text": "the missile was fired by Ukrainian forces"}
+P_STMT = {"article": "a", "kind": "statement", "source": "the Russian Defense Ministry",
+          "text": "the missile was fired by Ukrainian forces from Kramatorsk"}
 
 
 @pytest.mark.parametrize(
@@ -227,7 +232,13 @@ P_FIG = {"article": "a", "kind": "figure", "source": "Russian Defense Ministry",
         ([G_FIG], [P_FIG, {**P_FIG, "article": "b"}, {**P_FIG, "kind": "denial"}], "figure",
          {"tp": 1, "fp": 0, "fn": 0, "dup": 0}),
         # a prediction of the wrong kind is a false positive of its own kind
-        ([G_FIG], [{**P_FIG, "kind": "criticism"}], "criticism", {"tp": 0, "fp": 1, "fn": 0, "dup": 0}),
+        ([G_FIG, G_CRIT], [{**P_FIG, "kind": "criticism"}], "criticism", {"tp": 0, "fp": 1, "fn": 1, "dup": 0}),
+        # required items are matched first: the optional item listed first cannot take the prediction
+        ([G_FIG_OPT, G_FIG], [P_FIG], "figure", {"tp": 1, "fp": 0, "fn": 0, "dup": 0}),
+        ([G_FIG_OPT, G_FIG], [P_FIG, P_FIG], "figure", {"tp": 1, "fp": 0, "fn": 0, "dup": 0}),
+        # a statement matches on source and text, as a quote does
+        ([G_STMT], [P_STMT], "statement", {"tp": 1, "fp": 0, "fn": 0, "dup": 0}),
+        ([G_STMT], [{**P_STMT, "text": "the strike hit a school"}], "statement", {"tp": 0, "fp": 1, "fn": 1, "dup": 0}),
         # criticism: the target steers which gold item a prediction takes
         ([G_CRIT, G_CRIT2], [{"article": "a", "kind": "criticism", "source": "Girkin", "target": "camouflage"}],
          "criticism", {"tp": 1, "fp": 0, "fn": 1, "dup": 0, "target_hit": 1}),
@@ -238,6 +249,12 @@ P_FIG = {"article": "a", "kind": "figure", "source": "Russian Defense Ministry",
 def test_evaluate_counts(gold, pred, kind, expected):
     stats = evaluate(gold, pred)[kind]
     assert {k: stats[k] for k in expected} == expected
+
+
+def test_only_the_kinds_the_gold_annotates_are_scored():
+    result = evaluate([G_FIG], [P_FIG, {**P_FIG, "kind": "criticism"}, P_STMT])
+    assert [k for k in result if k != "overall"] == ["figure"]
+    assert {k: result["overall"][k] for k in ("tp", "fp", "fn")} == {"tp": 1, "fp": 0, "fn": 0}
 
 
 @pytest.mark.parametrize(
@@ -251,6 +268,7 @@ def test_evaluate_counts(gold, pred, kind, expected):
 )
 def test_evaluate_precision_recall_f1(counts, expected):
     gold = [{**G_FIG, "low": i, "high": i} for i in range(counts["tp"] + counts["fn"])]
+    gold.append({**G_FIG_OPT, "low": 5000, "high": 5000})  # so that "figure" is annotated
     pred = [{**P_FIG, "low": i, "high": i} for i in range(counts["tp"])]
     pred += [{**P_FIG, "low": 1000 + i, "high": 1000 + i} for i in range(counts["fp"])]
     s = evaluate(gold, pred)["figure"]
@@ -302,7 +320,7 @@ def test_load_jsonl_missing_file(tmp_path):
 
 OVERALL_LINE = re.compile(
     r"^overall P=\d\.\d{3} R=\d\.\d{3} F1=\d\.\d{3} "
-    r"figure_f1=\d\.\d{3} criticism_f1=\d\.\d{3} quote_f1=\d\.\d{3}$"
+    r"figure_f1=\d\.\d{3} criticism_f1=\d\.\d{3}$"
 )
 
 
@@ -311,7 +329,8 @@ def test_format_report_ends_with_overall_line(show_errors):
     report = format_report(evaluate([G_FIG, G_CRIT], [P_FIG]), show_errors=show_errors)
     lines = report.splitlines()
     assert OVERALL_LINE.match(lines[-1]), lines[-1]
-    assert lines[-1] == "overall P=1.000 R=0.500 F1=0.667 figure_f1=1.000 criticism_f1=0.000 quote_f1=0.000"
+    assert lines[-1] == "overall P=1.000 R=0.500 F1=0.667 figure_f1=1.000 criticism_f1=0.000"
+    assert not any(line.startswith("quote ") for line in lines)  # the gold has no quotes
     assert any(line.startswith("criticism ") and line.endswith("target_hit=0") for line in lines)
     assert any('"missed"' in line for line in lines) is show_errors
 
@@ -414,9 +433,10 @@ def test_noisy_predictions_score_as_worked_out():
 
 
 @needs_score_py
+@pytest.mark.parametrize("gold_path", [GOLD_PATH, STATEMENTS_PATH], ids=["seeds", "statements"])
 @pytest.mark.parametrize("name", ["perfect", "empty", "noisy", "gold_as_pred"])
-def test_agrees_with_shared_scorer(tmp_path, name):
-    gold = load_jsonl(GOLD_PATH)
+def test_agrees_with_shared_scorer(tmp_path, name, gold_path):
+    gold = load_jsonl(gold_path)
     pred = {"perfect": _perfect(gold), "empty": [], "noisy": NOISY, "gold_as_pred": gold}[name]
     pred_path = tmp_path / f"{name}.jsonl"
     pred_path.write_text("".join(json.dumps(p) + "\n" for p in pred), encoding="utf-8")
@@ -424,7 +444,7 @@ def test_agrees_with_shared_scorer(tmp_path, name):
 
     def run(*extra: str) -> str:
         done = subprocess.run(
-            [sys.executable, str(SCORE_PY), str(GOLD_PATH), str(pred_path), *extra],
+            [sys.executable, str(SCORE_PY), str(gold_path), str(pred_path), *extra],
             capture_output=True, text=True, check=True, timeout=60,
         )
         return done.stdout
@@ -449,7 +469,7 @@ _TEXTS = ["a great deal of sloppiness", "leadership failure", "Santa packed arou
 _pred = st.fixed_dictionaries(
     {
         "article": st.sampled_from([A0, A1, "other"]),
-        "kind": st.sampled_from(["figure", "criticism", "quote", "other"]),
+        "kind": st.sampled_from(["figure", "criticism", "quote", "statement", "other"]),
         "source": st.one_of(st.sampled_from(_NAMES), st.lists(st.sampled_from(_NAMES), max_size=3)),
         "quantity": st.sampled_from(["killed", "injured", "casualties", "munitions"]),
         "low": st.one_of(st.none(), st.integers(0, 1000)),
@@ -466,5 +486,5 @@ _pred = st.fixed_dictionaries(
 @given(st.lists(_pred, max_size=25))
 def test_random_predictions_agree_with_shared_scorer(pred):
     score = _load_score_module()
-    gold = load_jsonl(GOLD_PATH)
-    assert _comparable(evaluate(gold, pred)) == _comparable(score.score(gold, pred))
+    for gold in (load_jsonl(GOLD_PATH), load_jsonl(STATEMENTS_PATH), load_jsonl(GOLD_PATH) + load_jsonl(STATEMENTS_PATH)):
+        assert _comparable(evaluate(gold, pred)) == _comparable(score.score(gold, pred))
