@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Claim kinds, as exported in ``claims.jsonl`` (see ``shared/eval/FORMAT.md``).
-CLAIM_KINDS = ("figure", "criticism", "quote")
+CLAIM_KINDS = ("figure", "criticism", "quote", "statement")
 
 #: Quantity kinds of a figure.
 QUANTITY_KINDS = (
@@ -100,8 +100,10 @@ class Figure:
 class Claim:
     """A statement attributed to a source, with its evidence.
 
-    ``kind`` is ``figure``, ``criticism`` or ``quote``; the matching payload is
-    ``figure``, ``target`` or ``text``.
+    ``kind`` is ``figure``, ``criticism``, ``quote`` or ``statement``; the matching
+    payload is ``figure``, ``target`` or ``text`` (the quoted words, or the reported
+    clause). ``cue`` is the attributing words ("say", "according to") and
+    ``polarity`` a statement's ``asserted`` or ``denied``.
     """
 
     kind: str
@@ -115,6 +117,8 @@ class Claim:
     channel: str | None = None
     event: Event | None = None
     narrator: bool = False
+    cue: str | None = None
+    polarity: str | None = None
 
 
 @dataclass(frozen=True)

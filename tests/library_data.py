@@ -49,6 +49,8 @@ class Said:
     text: str | None = None
     channel: str | None = None
     event: Event | None = None
+    cue: str | None = None
+    polarity: str | None = None
 
 
 ARTICLES = {
@@ -73,6 +75,9 @@ ARTICLES = {
              text="Only military targets were hit,", channel="Telegram", event=DOROVKA),
         Said(RANC, "criticism", "The blogger Ivo Ranc blamed the drone crews for the losses.",
              target="the drone crews", channel="X/Twitter"),
+        Said(NORTH_MOD, "statement", "The ministry denied that its shells had hit the market.",
+             text="its shells had hit the market", cue="deny", polarity="denied", channel="Telegram",
+             event=DOROVKA),
     )),
     A3: (Article(A3, "", title="Drones strike Lessa harbour", outlet="Wire One", date="2024-03-05"), (
         Said(SOUTH_HEALTH, "figure", "The Southland Health Ministry said between 3 and 5 people died in Lessa.",
@@ -83,6 +88,8 @@ ARTICLES = {
              Figure("munitions", 8, 8, text="eight"), channel="Telegram", event=HARBOUR),
         Said(VELT, "quote", "\u201cThe harbour will be rebuilt,\u201d Velt said.",
              text="The harbour will be rebuilt,"),
+        Said(VELT, "statement", "Velt said the port would reopen within a month.",
+             text="the port would reopen within a month", cue="say", polarity="asserted"),
     )),
 }
 
@@ -94,9 +101,11 @@ def _extraction(article: Article, said: tuple[Said, ...]) -> Extraction:
     for s in said:
         end = begin + len(s.sentence)
         evidence = Evidence(article.id, begin, end, s.sentence)
-        extractor = {"figure": "figures.v1", "criticism": "criticism.v1", "quote": "quotes.v1"}[s.kind]
+        extractor = {"figure": "figures.v1", "criticism": "criticism.v1", "quote": "quotes.v1",
+                     "statement": "statements.v1"}[s.kind]
         claims.append(Claim(s.kind, article.id, s.source, evidence, extractor, figure=s.figure,
-                            target=s.target, text=s.text, channel=s.channel, event=s.event))
+                            target=s.target, text=s.text, channel=s.channel, event=s.event,
+                            cue=s.cue, polarity=s.polarity))
         begin = end + 1
     actors = tuple({s.source: None for s in said}) + ((COMMAND,) if article.id == A1 else ())
     return Extraction(article, tuple(claims), actors, tuple({s.event: None for s in said if s.event}),

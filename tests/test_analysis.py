@@ -82,7 +82,7 @@ def g() -> nx.MultiDiGraph:
 def test_summary_counts(g):
     assert graph_summary(g) == {
         "nodes": 9, "actors": 6, "actors_with_claims": 5, "events": 1, "claims": 11,
-        "claims_by_kind": {"figure": 5, "criticism": 5, "quote": 1}, "affiliations": 1,
+        "claims_by_kind": {"figure": 5, "criticism": 5, "quote": 1, "statement": 0}, "affiliations": 1,
         "articles": 3, "outlets": 2,
     }
 
@@ -217,7 +217,7 @@ def test_stats_prints_tables(trig, capsys):
     assert main(["stats", str(trig)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("graph: ")
-    assert "3 claims (figure 2, criticism 1, quote 0)" in out
+    assert "3 claims (figure 2, criticism 1, quote 0, statement 0)" in out
     for heading in ("Most central actors", "Communities", "Most criticized", "Most cited sources",
                     "Spread of figures per event"):
         assert heading in out

@@ -138,8 +138,8 @@ def test_seeds_page_draws_nodes_offline(page, seeds_page):
                           base64.b64encode(png).decode("ascii"))
     assert stats["ink"] > 0.01, "the screenshot of the network is blank"
     assert stats["colours"] > 10
-    assert page.evaluate("window.newsgraph.nodeView.length") == 26  # the linked nodes
-    assert _status(page) == "showing 32 of 32 claims, 26 of 48 nodes"
+    assert page.evaluate("window.newsgraph.nodeView.length") == 29  # the linked nodes
+    assert _status(page) == "showing 47 of 47 claims, 29 of 51 nodes"
     assert page.blocked == [] and page.errors == []
     assert page.locator("link, script[src]").count() == 0
 
@@ -150,11 +150,15 @@ def test_click_node_lists_its_claims(page, seeds_page):
     page.mouse.click(point["x"], point["y"])
     panel = page.locator("#ng-panel")
     assert panel.locator("h2").text_content() == "Igor Girkin"
-    assert "Said (5)" in panel.text_content()
+    assert "Said (7)" in panel.text_content()
     cards = panel.locator(".ng-claim")
-    assert cards.count() == 5
+    assert cards.count() == 7
     marks = panel.locator("mark.claim").all_text_contents()
     assert "Russian generals" in marks
+    # his two reported statements show their clause, not as a quotation
+    statements = panel.locator(".ng-statement").all_text_contents()
+    assert len(statements) == 2 and all(t.startswith("said: ") for t in statements)
+    assert "said: secondary ammunition explosions had almost entirely destroyed the building" in statements
     hrefs = panel.locator("a").evaluate_all("(links) => links.map((a) => a.href)")
     assert all(h.startswith(("http://", "https://")) for h in hrefs)
     assert "The Moscow Times" in panel.text_content() and "CNN" in panel.text_content()
@@ -184,11 +188,11 @@ def test_click_edge_shows_the_claim(page, seeds_page):
 def test_filters_hide_claims(page, seeds_page):
     _open(page, seeds_page)
     page.locator('#ng-kinds input[data-kind="quote"]').uncheck()
-    assert _status(page).startswith("showing 22 of 32 claims")
-    assert page.evaluate("window.newsgraph.edgeView.length") == 22
+    assert _status(page).startswith("showing 37 of 47 claims")
+    assert page.evaluate("window.newsgraph.edgeView.length") == 37
     page.select_option("#ng-outlet", label="The Moscow Times")
     moscow = int(re.match(r"showing (\d+)", _status(page)).group(1))
-    assert 0 < moscow < 22
+    assert 0 < moscow < 37
     page.select_option("#ng-side", label="Ukraine")
     ukraine = int(re.match(r"showing (\d+)", _status(page)).group(1))
     assert 0 < ukraine < moscow
@@ -196,7 +200,7 @@ def test_filters_hide_claims(page, seeds_page):
     page.select_option("#ng-side", value="")
     page.locator('#ng-kinds input[data-kind="quote"]').check()
     page.locator("#ng-unlinked").check()
-    assert _status(page) == "showing 32 of 32 claims, 48 of 48 nodes"
+    assert _status(page) == "showing 47 of 47 claims, 51 of 51 nodes"
     assert page.errors == []
 
 

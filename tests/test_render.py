@@ -312,7 +312,7 @@ def test_parallel_claims_fan_out():
 def test_legend_lists_types_and_kinds_present():
     legend = _data(render_html(_small_graph(), title="t"))["legend"]
     assert [e["label"] for e in legend["nodes"]] == ["person", "organization", "event"]
-    assert [e["label"] for e in legend["edges"]] == ["reported figure", "criticized", "quoted or said"]
+    assert [e["label"] for e in legend["edges"]] == ["reported figure", "criticized", "quoted"]
 
 
 def test_small_graph_uses_physics_without_positions():

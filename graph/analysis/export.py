@@ -37,7 +37,7 @@ EXPORT_FORMATS = ("graphml", "gexf", "csv")
 #: Columns of the claims CSV, in order.
 CSV_COLUMNS = (
     "claim", "kind", "source", "source_type", "source_side", "target", "target_type",
-    "event", "quantity", "low", "high", "approx", "figure_text", "quote", "criticized",
+    "event", "quantity", "low", "high", "approx", "figure_text", "quote", "statement", "criticized",
     "channel", "narrator", "article", "title", "outlet", "date", "url", "sentence",
     "begin", "end", "extractor", "conflicts",
 )
@@ -86,7 +86,8 @@ def claim_rows(g: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
             "high": attrs.get("high"),
             "approx": attrs.get("approx"),
             "figure_text": attrs.get("figure_text"),
-            "quote": attrs.get("text"),
+            "quote": attrs.get("text") if kind == "quote" else None,
+            "statement": attrs.get("text") if kind == "statement" else None,
             "criticized": attrs.get("target") if kind == "criticism" else None,
             "channel": attrs.get("channel"),
             "narrator": attrs.get("narrator"),

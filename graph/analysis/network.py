@@ -41,7 +41,7 @@ from graph.types import CLAIM_KINDS
 AFFILIATION = "affiliation"
 #: Every edge kind: the claim kinds, then ``affiliation``.
 #: Edge labels of the edge kinds that carry no number.
-KIND_LABELS = {"criticism": "criticized", "quote": "quoted", AFFILIATION: "affiliated with"}
+KIND_LABELS = {"criticism": "criticized", "quote": "quoted", "statement": "said", AFFILIATION: "affiliated with"}
 
 #: Node attributes every node has (``None`` when unknown).
 NODE_KEYS = ("label", "type", "side", "role", "n_said", "n_about")
@@ -298,6 +298,8 @@ def _edge_attrs(
         "begin": claim.get("begin"),
         "end": claim.get("end"),
         "text": claim.get("quote"),
+        "cue": claim.get("cue"),
+        "polarity": claim.get("polarity"),
         "target": claim.get("target"),
         "quantity": claim.get("quantity"),
         "low": low,

@@ -120,7 +120,10 @@
     }
     card.appendChild(el("div", join([c.kind, c.label], ": "), "ng-claim-head"));
     card.appendChild(el("div", join([source, target], " \u2192 "), "ng-source"));
-    if (c.text) {
+    if (c.text && c.kind === "statement") {
+      // reported speech: the source's claim in the article's words, not a quotation
+      card.appendChild(el("div", (c.polarity === "denied" ? "denied: " : "said: ") + c.text, "ng-statement"));
+    } else if (c.text) {
       card.appendChild(el("div", "\u201c" + c.text + "\u201d", "ng-quote"));
     }
     if (c.target) {

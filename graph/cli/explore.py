@@ -118,7 +118,7 @@ def format_stats(stats: dict[str, Any]) -> str:
     lines += _section("Most cited sources", stats["most_cited_sources"],
                       [("source", "label"), ("type", "type"), ("side", "side"), ("claims", "claims"),
                        ("figure", "figure"), ("criticism", "criticism"), ("quote", "quote"),
-                       ("articles", "articles"), ("outlets", "outlets")])
+                       ("statement", "statement"), ("articles", "articles"), ("outlets", "outlets")])
     lines += ["", "Spread of figures per event"]
     for group in stats["figure_spread"]:
         about = "" if group["about"] == "event" else " (no event)"

@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.errors import InputError
-from graph.extract import criticism, events, figures, quotes
+from graph.extract import criticism, events, figures, quotes, statements
 from graph.extract.cues import Cues, compile_cues
 from graph.extract.mentions import Context
 from graph.types import Article, Claim, Event, Extraction, Software
@@ -28,6 +28,7 @@ EXTRACTORS: dict[str, Callable[[Context], Iterable[Claim]]] = {
     quotes.EXTRACTOR: quotes.extract_quotes,
     figures.EXTRACTOR: figures.extract_figures,
     criticism.EXTRACTOR: criticism.extract_criticism,
+    statements.EXTRACTOR: statements.extract_statements,
 }
 
 
@@ -35,7 +36,7 @@ def extractor_order(cues: Cues) -> tuple[str, ...]:
     """The claim extractors to run, in the lexicon's order; an unknown name is an error.
 
     >>> extractor_order(compile_cues())
-    ('quotes.v1', 'figures.v1', 'criticism.v1')
+    ('quotes.v1', 'figures.v1', 'criticism.v1', 'statements.v1')
     """
     unknown = [n for n in cues.extractors if n not in EXTRACTORS]
     if unknown:

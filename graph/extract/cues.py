@@ -68,6 +68,7 @@ class Cues:
     title_cues: frozenset[str]
     intro_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    mental_verbs: frozenset[str]
     phrase_kinds: dict[tuple[str, ...], str]
     object_kinds: dict[str, str]
     extractors: tuple[str, ...]
@@ -135,6 +136,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         title_cues=lx.words("title_cues"),
         intro_verbs=lx.words("intro_verbs"),
         statement_nouns=lx.words("statement_nouns"),
+        mental_verbs=lx.words("mental_verbs"),
         phrase_kinds={tuple(k.split()): v for k, v in lx.inverse("phrase_kinds").items()},
         object_kinds=lx.inverse("object_kinds"),
         extractors=tuple(dict.fromkeys(str(n) for n in lx.raw.get("extractors", []) or [])),

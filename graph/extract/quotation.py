@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-OPEN_CLOSE = {"“": "”", "„": "“", "«": "»", "\"": "\"", "'": "'"}
+#: Opening marks and the marks that may close them: English, German (»...« and „...“),
+#: French and Scandinavian (»...»), and the mixed ‘...” of some copy.
+OPEN_CLOSE = {"“": ("”",), "„": ("“",), "«": ("»",), "»": ("«", "»"), "\"": ("\"",), "'": ("'",),
+              "‘": ("’", "”")}
 
 
 @dataclass
@@ -35,10 +38,11 @@ def find_quote_marks(text: str) -> list[tuple[int, int, int | None]]:
         i, n = 0, len(line)
         while i < n:
             ch = line[i]
-            closer = OPEN_CLOSE.get(ch)
-            if closer is None and ch == "‘":
-                closer = "’"
-            if closer is None or (ch == "\"" and i + 1 < n and line[i + 1] == " " and i > 0):
+            closers = OPEN_CLOSE.get(ch)
+            if closers is None or (ch == "\"" and i + 1 < n and line[i + 1] == " " and i > 0):
+                i += 1
+                continue
+            if ch == "»" and (i + 1 >= n or not line[i + 1].isalnum() or (i > 0 and line[i - 1].isalnum())):
                 i += 1
                 continue
             if ch in {"‘", "'"} and i > 0 and (line[i - 1].isalnum() or line[i - 1] in "'’"):
@@ -51,8 +55,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int, int | None]]:
             found = None
             while j < n:
                 c = line[j]
-                if c == closer and (closer not in {"’", "'"} or j + 1 >= n or not line[j + 1].isalpha()) \
-                        and (closer != "'" or not line[j - 1].isspace()):
+                if c in closers and (c not in {"’", "'"} or j + 1 >= n or not line[j + 1].isalpha()) \
+                        and (c != "'" or not line[j - 1].isspace()):
                     found = j
                     break
                 if ch == "“" and c == "“":  # a new quote opens: this one was left open

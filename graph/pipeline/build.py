@@ -43,7 +43,7 @@ from graph.rdf.vocab import NG
 from graph.readers.load import load_articles
 from graph.rules import load_lexicon, rules_digest, user_rules_path
 from graph.store.summary import refresh as refresh_summary
-from graph.types import Article, Claim, Extraction
+from graph.types import CLAIM_KINDS, Article, Claim, Extraction
 
 #: ``--format`` value -> output file name
 RDF_FORMATS = {"trig": "graph.trig", "nq": "graph.nq", "ttl": "graph.ttl", "jsonld": "graph.jsonld"}
@@ -61,7 +61,7 @@ class BuildSummary:
     outputs: list[str] = field(default_factory=list)
 
     def format(self) -> str:
-        kinds = ", ".join(f"{k} {self.claims.get(k, 0)}" for k in ("figure", "criticism", "quote"))
+        kinds = ", ".join(f"{k} {self.claims.get(k, 0)}" for k in CLAIM_KINDS)
         return (f"articles read {self.articles}, failed {self.failed}; actors {self.actors}; "
                 f"claims {sum(self.claims.values())} ({kinds})")
 

@@ -29,8 +29,10 @@ def claim_to_record(claim: Claim) -> dict[str, Any]:
                    counted=f.counted, figure_text=f.text)
     if claim.kind == "criticism":
         rec["target"] = claim.target
-    if claim.kind == "quote":
+    if claim.kind in ("quote", "statement"):
         rec["text"] = claim.text
+    if claim.kind == "statement":
+        rec.update(cue=claim.cue, polarity=claim.polarity)
     rec.update(
         narrator=claim.narrator,
         channel=claim.channel,
@@ -76,7 +78,7 @@ def records_from_dataset(ds) -> list[dict[str, Any]]:
             )
         if rec["kind"] == "criticism":
             rec["target"] = str(row.target) if row.target is not None else None
-        if rec["kind"] == "quote":
+        if rec["kind"] in ("quote", "statement"):
             rec["text"] = str(row.text)
         out.append(rec)
     return out

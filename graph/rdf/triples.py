@@ -38,7 +38,8 @@ ACTOR_CLASS = {
     "channel": NG.Channel,
     "outlet": NG.Outlet,
 }
-CLAIM_CLASS = {"figure": NG.FigureClaim, "criticism": NG.Criticism, "quote": NG.Quotation}
+CLAIM_CLASS = {"figure": NG.FigureClaim, "criticism": NG.Criticism, "quote": NG.Quotation,
+               "statement": NG.ReportedStatement}
 
 
 def _num(value: float) -> Literal:
@@ -165,7 +166,11 @@ def claim_triples(claim: Claim, software: Software) -> Iterable[tuple]:
     if claim.target is not None:
         yield iri, NG.target, Literal(claim.target)
     if claim.text is not None:
-        yield iri, NG.quoteText, Literal(claim.text)
+        yield iri, NG.statementText if claim.kind == "statement" else NG.quoteText, Literal(claim.text)
+    if claim.cue is not None:
+        yield iri, NG.cue, Literal(claim.cue)
+    if claim.polarity is not None:
+        yield iri, NG.polarity, Literal(claim.polarity)
     yield ev, RDF.type, NG.Evidence
     yield ev, NG.inArticle, art
     yield ev, NG.beginIndex, Literal(claim.evidence.begin, datatype=XSD.integer)

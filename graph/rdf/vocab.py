@@ -35,6 +35,7 @@ class NG(DefinedNamespace):
     FigureClaim: URIRef
     Criticism: URIRef
     Quotation: URIRef
+    ReportedStatement: URIRef
     Denial: URIRef
     Accusation: URIRef
     Figure: URIRef
@@ -53,6 +54,9 @@ class NG(DefinedNamespace):
     target: URIRef
     targetActor: URIRef
     quoteText: URIRef
+    statementText: URIRef
+    cue: URIRef
+    polarity: URIRef
     narrator: URIRef
     conflictsWith: URIRef
 

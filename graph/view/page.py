@@ -64,11 +64,12 @@ EDGE_STYLES: dict[str, tuple[str, str]] = {
     "figure": ("#d62728", "figure"),
     "criticism": ("#ff7f0e", "criticized"),
     "quote": ("#1f77b4", "quoted"),
+    "statement": ("#2ca02c", "said"),
     AFFILIATION: ("#7f7f7f", "affiliated with"),
 }
 #: What the kind filter calls each edge kind.
-KIND_NAMES = {"figure": "reported figure", "criticism": "criticized", "quote": "quoted or said",
-              AFFILIATION: "affiliated with"}
+KIND_NAMES = {"figure": "reported figure", "criticism": "criticized", "quote": "quoted",
+              "statement": "said (reported speech)", AFFILIATION: "affiliated with"}
 #: Ring colours of the sides, given to the sides in sorted order (then repeated).
 _NO_SIDE_BORDER = "#666666"
 _OTHER_EDGE = ("#999999", "claim")
@@ -81,6 +82,7 @@ _MAX_TOOLTIP = 300
 _CLAIM_FIELDS = (
     "claim", "kind", "label", "sentence", "begin", "end", "text", "target", "quantity",
     "low", "high", "approx", "counted", "figure_text", "channel", "narrator", "extractor",
+    "cue", "polarity",
 )
 _INFO_FIELDS = ("label", "type", "side", "role", "affiliation", "n_said", "n_about", "aliases",
                 "place", "time", "weapon", "url")
@@ -302,7 +304,7 @@ def _claim(attrs: dict[str, Any], source: dict[str, Any], article: int | None,
     claim["a"] = article
     claim["conflicts"] = sorted(edge_ids[c] for c in attrs.get("conflicts") or () if c in edge_ids)
     payload = {"figure": attrs.get("figure_text"), "quote": attrs.get("text"),
-               "criticism": attrs.get("target")}.get(attrs.get("kind"))
+               "statement": attrs.get("text"), "criticism": attrs.get("target")}.get(attrs.get("kind"))
     claim["marks"] = highlight_ranges(_text(attrs.get("sentence")),
                                       {"claim": payload, "source": source.get("label")})
     return _compact(claim)
