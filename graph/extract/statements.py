@@ -18,7 +18,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from graph.extract.attribution import according_to, channel_of, is_negated, source_of_verb
+from graph.extract.attribution import (
+    according_to,
+    channel_of,
+    is_negated,
+    source_of_verb,
+)
 from graph.extract.mentions import Context
 from graph.types import Claim
 
