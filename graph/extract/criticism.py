@@ -29,6 +29,7 @@ from graph.extract.critics import (
     is_accusation,
     judged_target,
     judgement_speaker,
+    listed_members,
     negated_clause,
     np_text,
     responsibility,
@@ -46,7 +47,7 @@ Found = tuple[str, str | None, str | None, Token | None]  # (critic key, target 
 _STOP = object()  # a rule that recognises the word but finds no criticism: no later rule tries it
 
 
-def _by_criticism_verb(ctx: Context, tok: Token) -> Found | None:
+def _by_criticism_verb(ctx: Context, tok: Token) -> Found | list[Found] | None:
     """1. a criticism verb: "X condemned Y", "X said Kyiv lied and blamed Y" (X's)."""
     if tok.pos_ != "VERB" or not verb_forms(tok) & ctx.cues.criticism_verbs or is_negated(tok):
         return None
@@ -60,9 +61,12 @@ def _by_criticism_verb(ctx: Context, tok: Token) -> Found | None:
     if key is not None and any(c.dep_ == "prep" and c.lower_ in {"into", "onto", "through"} for c in tok.children) \
             and not has_object:
         key = None  # "slammed into a building": the literal sense
-    if not key:
+    members = listed_members(ctx, subj) if subj is not None else []
+    if not key and not members:
         return None
     target, tkey = target_of_verb(ctx, tok)
+    if members:  # "condemned by several governments, including A and B": A and B are the critics
+        return [(member, target, tkey, tok) for member in members]
     return key, target, tkey, tok
 
 
@@ -192,6 +196,9 @@ def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[Found]:
         for rule in RULES:
             found = rule(ctx, tok)
             if found is _STOP:
+                break
+            if isinstance(found, list):
+                yield from found
                 break
             if found is not None:
                 yield found

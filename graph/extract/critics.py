@@ -50,6 +50,9 @@ def target_of_verb(ctx: Context, verb: Token) -> tuple[str | None, str | None]:
             pobj = next((c for c in preps[p].children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return np_text(ctx, pobj), ctx.actor_key(pobj)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in verb.children):
+        return np_text(ctx, passive), ctx.actor_key(passive)  # "the strike was condemned by X"
     return None, None
 
 
@@ -271,3 +274,27 @@ def accountability_target(ctx: Context, tok: Token) -> str | None:
             break
         cur = cur.head
     return None
+
+
+#: Prepositions that list the members of a group: "several governments, including A and B".
+LIST_PREPOSITIONS = {"including", "like"}
+
+
+def listed_members(ctx: Context, noun: Token) -> list[str]:
+    """The actor keys of the members a group noun lists ("condemned by several
+    governments, including Turkey and Pakistan"): each of them is the critic,
+    not the group. Empty when the noun lists none."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LIST_PREPOSITIONS:
+            continue
+        first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if first is None:
+            continue
+        members, todo = [], [first]
+        while todo:
+            tok = todo.pop(0)
+            members.append(tok)
+            todo += [c for c in tok.children if c.dep_ == "conj" or (c.dep_ == "appos" and tok is first)]
+        keys = [ctx.actor_key(m) for m in members]
+        return list(dict.fromkeys(k for k in keys if k))
+    return []
