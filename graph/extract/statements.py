@@ -144,7 +144,7 @@ def _content(ctx: Context, tokens: list[Token]) -> str | None:
     quoted = sum(ctx.quote_of_token.get(t.i) is not None for t in words)
     if quoted >= QUOTED_SHARE * len(words):
         return None  # a quotation (perhaps with a word or two outside): the quotes extractor has it
-    text = " ".join("".join(t.text + t.whitespace_ for t in tokens if not t.is_quote).split())
+    text = " ".join("".join(("" if t.is_quote else t.text) + t.whitespace_ for t in tokens).split())
     return _PUNCT_GAP.sub(r"\1", text).rstrip(" ,;:")
 
 
