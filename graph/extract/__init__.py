@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.errors import InputError
-from graph.extract import criticism, events, figures, quotes, statements
+from graph.extract import criticism, events, figures, quotes, sourcelines, statements
 from graph.extract.cues import Cues, compile_cues
 from graph.extract.mentions import Context
 from graph.types import Article, Claim, Event, Extraction, Software
@@ -50,6 +50,7 @@ def extract_article(doc: Doc, article: Article, *, software: Software, cues: Cue
     quotes.attribute_quotes(ctx)
     order = extractor_order(ctx.cues)
     found = [claim for name in order for claim in EXTRACTORS[name](ctx)]
+    found = sourcelines.apply_source_lines(ctx, found, statements=statements.EXTRACTOR in order)
     by_sentence = events.events_by_sentence(ctx)
     article_events = list(by_sentence.values())
     main = events.main_event(ctx, article_events)

@@ -1,0 +1,114 @@
+"""Source lines: layouts that name the speaker on a line of its own.
+
+State agencies and live blogs often write the facts in the outlet's voice and
+put the speaker apart: a "Details:" line, paragraphs, then "Source: NAME, ROLE"
+(or the "Source:" line first and the "Details:" after it). Within such a block
+the narrator is not the speaker: a figure the figures extractor gave to the
+narrator goes to the named source, and each sentence with no claim of its own
+becomes that source's reported statement (cue "source line").
+
+May import: spaCy, ``graph.extract`` (mentions, statements), ``graph.types``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph.extract.mentions import Context
+from graph.extract.statements import MIN_WORDS
+from graph.types import Claim
+
+EXTRACTOR = "statements.v1"
+_SOURCE = re.compile(r"^[ \t]*Source[ \t]*[:\u2013\u2014-][ \t]*(\S.*)$", re.MULTILINE | re.IGNORECASE)
+_DETAILS = re.compile(r"^[ \t]*Details[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(begin, end)`` of each paragraph (text between blank lines)."""
+    out, pos = [], 0
+    for block in re.split(r"(\n[ \t]*\n)", text):
+        if block.strip() and not re.fullmatch(r"\n[ \t]*\n", block):
+            lead = len(block) - len(block.lstrip())
+            out.append((pos + lead, pos + len(block.rstrip())))
+        pos += len(block)
+    return out
+
+
+def source_lines(text: str) -> list[tuple[int, int, int]]:
+    """``(line begin, name offset, direction)`` of each "Source:" line: direction -1
+    when it closes what comes before it, +1 when a "Details:" line follows it."""
+    details = [m.start() for m in _DETAILS.finditer(text)]
+    out = []
+    for m in _SOURCE.finditer(text):
+        follows = any(m.end() < d <= m.end() + 3 for d in details)
+        out.append((m.start(), m.start(1), 1 if follows else -1))
+    return out
+
+
+def apply_source_lines(ctx: Context, claims: list[Claim], *, statements: bool = True) -> list[Claim]:
+    """``claims`` with the narrator's figures of each source block given to its
+    source, and (with ``statements``) a statement for each sentence of the block
+    that no statement or quote covers.
+
+    A block is the run of paragraphs next to the "Source:" line (before it, or
+    after its "Details:" line) that attribute nothing to anyone else: it stops at
+    a "Details:" line, a heading (a line without final punctuation) or a paragraph
+    with a claim of another source."""
+    text = ctx.article.text
+    out = list(claims)
+    for line, name_at, direction in source_lines(text):
+        key = _source_key(ctx, name_at)
+        if key is None:
+            continue
+        for begin, end in _block(text, line, direction, out):
+            source = ctx.actors[key].freeze()
+            inside = [i for i, c in enumerate(out) if begin <= c.evidence.begin < end]
+            for i in inside:
+                if out[i].narrator:
+                    out[i] = replace(out[i], source=source, narrator=False)
+            if statements:
+                out += [_statement(ctx, n, source) for n, sent in enumerate(ctx.sents)
+                        if begin <= sent.start_char < end and not ctx.chrome_sent[n]
+                        and sum(not t.is_punct for t in sent) >= MIN_WORDS]
+    return out
+
+
+def _block(text: str, line: int, direction: int, claims: list[Claim]) -> list[tuple[int, int]]:
+    paras = paragraphs(text)
+    here = next(i for i, (b, e) in enumerate(paras) if b <= line <= e)
+    step = range(here - 1, -1, -1) if direction < 0 else range(here + 2, len(paras))
+    if direction > 0 and (here + 1 >= len(paras) or not _DETAILS.match(text[paras[here + 1][0]:paras[here + 1][1]])):
+        return []
+    taken = []
+    for i in step:
+        begin, end = paras[i]
+        body = text[begin:end]
+        if _DETAILS.match(body) or _SOURCE.match(body) or not body.rstrip().endswith((".", "!", "?", "\u201d", '"')):
+            break
+        if any(begin <= c.evidence.begin < end and not c.narrator for c in claims):
+            break
+        taken.append((begin, end))
+    return taken
+
+
+def _source_key(ctx: Context, name_at: int) -> str | None:
+    """The actor the "Source:" line names: its first person or organisation."""
+    text = ctx.article.text
+    stop = text.find("\n", name_at)
+    span = ctx.doc.char_span(name_at, stop if stop != -1 else len(text), alignment_mode="expand")
+    if span is None:
+        return None
+    for ent in span.ents:
+        if ent.label_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            key = ctx.actor_key(ent.root)
+            if key is not None:
+                return key
+    first = next((t for t in span if t.pos_ in {"PROPN", "NOUN"}), None)
+    return ctx.actor_key(first) if first is not None else None
+
+
+def _statement(ctx: Context, n: int, source) -> Claim:
+    sent = ctx.sents[n]
+    text = " ".join(sent.text.split()).rstrip(" .")
+    return Claim(kind="statement", article=ctx.article.id, source=source, evidence=ctx.sentence_evidence(n),
+                 extractor=EXTRACTOR, text=text, cue="source line", polarity="asserted")
