@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.names import display_key
+
 ACTORS = """
 PREFIX ng: <https://w3id.org/newsgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -33,8 +35,7 @@ SELECT DISTINCT ?actor ?name ?article WHERE {
 
 
 def _key(name: str) -> str:
-    key = " ".join(name.replace("\u2019", "'").casefold().split())
-    return key[4:] if key.startswith("the ") else key
+    return display_key(name.replace("\u2019", "'"))
 
 
 def predicted(trig: Path) -> dict[tuple[str, str], set[str]]:
