@@ -26,6 +26,9 @@ from graph.types import (
 )
 
 SOFTWARE = Software(version="0.0-test", model="hand-written", model_version="0")
+#: The extractor each kind of claim names.
+EXTRACTOR = {"figure": "figures.v1", "criticism": "criticism.v1", "quote": "quotes.v1",
+             "statement": "statements.v1"}
 
 A1, A2, A3 = "lib_a1", "lib_a2", "lib_a3"
 NORTH_MOD = Actor("Northland Defence Ministry", "organization", side="Northland")
@@ -101,9 +104,7 @@ def _extraction(article: Article, said: tuple[Said, ...]) -> Extraction:
     for s in said:
         end = begin + len(s.sentence)
         evidence = Evidence(article.id, begin, end, s.sentence)
-        extractor = {"figure": "figures.v1", "criticism": "criticism.v1", "quote": "quotes.v1",
-                     "statement": "statements.v1"}[s.kind]
-        claims.append(Claim(s.kind, article.id, s.source, evidence, extractor, figure=s.figure,
+        claims.append(Claim(s.kind, article.id, s.source, evidence, EXTRACTOR[s.kind], figure=s.figure,
                             target=s.target, text=s.text, channel=s.channel, event=s.event,
                             cue=s.cue, polarity=s.polarity))
         begin = end + 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from library_data import A1, A2, A3, ARTICLES, write_library_trig
+from library_data import A1, A2, A3, ARTICLES, EXTRACTOR, write_library_trig
 
 from graph.sparql.run import library_names, library_query, prepare_query, run_query
 from graph.store.local import load_files
@@ -21,8 +21,6 @@ LESSA = "drone strike on Lessa harbour"
 NMOD = "Northland Defence Ministry"
 SHEALTH = "Southland Health Ministry"
 VELT, RANC = "Mara Velt", "Ivo Ranc"
-EXTRACTOR = {"figure": "figures.v1", "criticism": "criticism.v1", "quote": "quotes.v1",
-             "statement": "statements.v1"}
 LIBRARY = ("actor_profile", "claims_by_channel", "conflicting_figures", "criticism", "events",
            "figures_by_event", "most_cited_sources", "outlets", "provenance", "quotes_by_actor",
            "statements_by_actor")

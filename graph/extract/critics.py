@@ -78,6 +78,18 @@ def of_or_by(tok: Token) -> Token | None:
     return None
 
 
+def _critic_in_phrase(ctx: Context, tok: Token) -> str | None:
+    """The actor of a "from / by / among Y" phrase hanging from ``tok``."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "among"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    key = ctx.actor_key(pobj)
+                    if key:
+                        return key
+    return None
+
+
 def critic_of_noun(ctx: Context, noun: Token) -> tuple[str | None, Token | None]:
     """'criticism of X from Y', "Y's criticism", 'Y voiced criticism'."""
     for child in noun.children:
@@ -85,22 +97,15 @@ def critic_of_noun(ctx: Context, noun: Token) -> tuple[str | None, Token | None]
             key = ctx.actor_key(child)
             if key:
                 return key, None
-        if child.dep_ == "prep" and child.lower_ in {"from", "by", "among"}:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    key = ctx.actor_key(pobj)
-                    if key:
-                        return key, None
+    key = _critic_in_phrase(ctx, noun)
+    if key:
+        return key, None
     # "sparked criticism ... from Y" where the prep hangs on the verb
     verb = noun.head
     if verb.pos_ in {"VERB", "AUX"}:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in {"from", "by", "among"}:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        key = ctx.actor_key(pobj)
-                        if key:
-                            return key, verb
+        key = _critic_in_phrase(ctx, verb)
+        if key:
+            return key, verb
         if noun.dep_ == "dobj" and verb.lemma_.lower() in {"voice", "express", "level", "direct", "air", "issue", "lodge",
                                                             "file", "register", "raise", "face", "draw"}:
             if verb.lemma_.lower() in {"face", "draw"}:

@@ -15,10 +15,9 @@ import re
 from dataclasses import replace
 
 from graph.extract.mentions import Context
-from graph.extract.statements import MIN_WORDS
+from graph.extract.statements import MIN_WORDS, statement_claim
 from graph.types import Claim
 
-EXTRACTOR = "statements.v1"
 _SOURCE = re.compile(r"^[ \t]*Source[ \t]*[:\u2013\u2014-][ \t]*(\S.*)$", re.MULTILINE | re.IGNORECASE)
 _DETAILS = re.compile(r"^[ \t]*Details[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
@@ -56,25 +55,28 @@ def apply_source_lines(ctx: Context, claims: list[Claim], *, statements: bool = 
     with a claim of another source."""
     text = ctx.article.text
     out = list(claims)
-    for line, name_at, direction in source_lines(text):
+    lines = source_lines(text)
+    paras = paragraphs(text) if lines else []
+    for line, name_at, direction in lines:
         key = _source_key(ctx, name_at)
         if key is None:
             continue
-        for begin, end in _block(text, line, direction, out):
-            source = ctx.actors[key].freeze()
+        source = ctx.actors[key].freeze()
+        for begin, end in _block(text, paras, line, direction, out):
             inside = [i for i, c in enumerate(out) if begin <= c.evidence.begin < end]
             for i in inside:
                 if out[i].narrator:
                     out[i] = replace(out[i], source=source, narrator=False)
             if statements:
-                out += [_statement(ctx, n, source) for n, sent in enumerate(ctx.sents)
+                out += [statement_claim(ctx, n, source, " ".join(sent.text.split()).rstrip(" ."), "source line")
+                        for n, sent in enumerate(ctx.sents)
                         if begin <= sent.start_char < end and not ctx.chrome_sent[n]
                         and sum(not t.is_punct for t in sent) >= MIN_WORDS]
     return out
 
 
-def _block(text: str, line: int, direction: int, claims: list[Claim]) -> list[tuple[int, int]]:
-    paras = paragraphs(text)
+def _block(text: str, paras: list[tuple[int, int]], line: int, direction: int,
+           claims: list[Claim]) -> list[tuple[int, int]]:
     here = next(i for i, (b, e) in enumerate(paras) if b <= line <= e)
     step = range(here - 1, -1, -1) if direction < 0 else range(here + 2, len(paras))
     if direction > 0 and (here + 1 >= len(paras) or not _DETAILS.match(text[paras[here + 1][0]:paras[here + 1][1]])):
@@ -106,9 +108,3 @@ def _source_key(ctx: Context, name_at: int) -> str | None:
     first = next((t for t in span if t.pos_ in {"PROPN", "NOUN"}), None)
     return ctx.actor_key(first) if first is not None else None
 
-
-def _statement(ctx: Context, n: int, source) -> Claim:
-    sent = ctx.sents[n]
-    text = " ".join(sent.text.split()).rstrip(" .")
-    return Claim(kind="statement", article=ctx.article.id, source=source, evidence=ctx.sentence_evidence(n),
-                 extractor=EXTRACTOR, text=text, cue="source line", polarity="asserted")

@@ -25,7 +25,7 @@ from graph.extract.attribution import (
     source_of_verb,
 )
 from graph.extract.mentions import Context
-from graph.types import Claim
+from graph.types import Actor, Claim
 
 EXTRACTOR = "statements.v1"
 
@@ -97,14 +97,14 @@ def reported_clauses(ctx: Context, verb: Token) -> list[list[Token]]:
         if child.dep_ != "ccomp":
             continue
         parts = [child] + [c for c in child.children if c.dep_ == "conj" and _has_that(c)]
-        nested = {t.i for t in child.subtree if t.dep_ == "advcl" and _is_statement_verb(ctx, t)
-                  for t in t.subtree}
+        nested = {s.i for t in child.subtree if t.dep_ == "advcl" and _is_statement_verb(ctx, t)
+                  for s in t.subtree}
         for part in parts:
             others = {t.i for p in parts if p is not part and p.i > part.i for t in p.subtree} | nested
             clauses.append([t for t in part.subtree if t.i not in others])
     if not clauses and verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        head = verb.head
-        clauses.append([t for t in head.subtree if t.i < verb.i and t.i not in {s.i for s in verb.subtree}])
+        own = {s.i for s in verb.subtree}
+        clauses.append([t for t in verb.head.subtree if t.i < verb.i and t.i not in own])
     return clauses
 
 
@@ -116,14 +116,21 @@ def _statement(ctx: Context, n: int, key: str, tokens: list[Token], verb: Token 
     words = _content(ctx, tokens)
     if words is None:
         return None
+    return statement_claim(ctx, n, ctx.actors[key].freeze(), words, cue, channel=channel_of(ctx, verb, ctx.sents[n]))
+
+
+def statement_claim(ctx: Context, n: int, source: Actor, text: str, cue: str, *,
+                    channel: str | None = None) -> Claim:
+    """The statement claim of sentence ``n``: ``source`` said ``text``; a denial
+    cue gives polarity ``denied``."""
     return Claim(
         kind="statement",
         article=ctx.article.id,
-        source=ctx.actors[key].freeze(),
+        source=source,
         evidence=ctx.sentence_evidence(n),
         extractor=EXTRACTOR,
-        text=words,
-        channel=channel_of(ctx, verb, ctx.sents[n]),
+        text=text,
+        channel=channel,
         cue=cue,
         polarity="denied" if cue in ctx.cues.denial_verbs else "asserted",
     )

@@ -102,7 +102,8 @@ def render_html(g: nx.MultiDiGraph, *, title: str, board: bool = True) -> str:
 def page_parts(g: nx.MultiDiGraph, *, title: str, board: bool = True) -> dict[str, str]:
     """The pieces :func:`render_html` puts in ``assets/page.html``; ``data`` is
     the JSON the page script reads (see :func:`page_data`)."""
-    data = page_data(g)
+    edge_ids = _edge_ids(g)
+    data = page_data(g, edge_ids)
     n_actors = sum(1 for _, attrs in g.nodes(data=True) if is_actor(attrs))
     n_claims = sum(1 for c in data["claims"] if c["kind"] != AFFILIATION)
     summary = f"{n_actors} actors · {n_claims} claims · {g.number_of_nodes()} nodes"
@@ -113,16 +114,17 @@ def page_parts(g: nx.MultiDiGraph, *, title: str, board: bool = True) -> dict[st
         "page_css": _asset("render.css") + _asset("board.css"),
         "vis_js": _vis_file("vis-network.min.js"),
         "board_hidden": "" if board else " hidden",
-        "board": board_html(g, _edge_ids(g)) if board else "",
+        "board": board_html(g, edge_ids) if board else "",
         "data": script_json(data),
         "page_js": _asset("render.js"),
     }
 
 
-def page_data(g: nx.MultiDiGraph) -> dict[str, Any]:
+def page_data(g: nx.MultiDiGraph, edge_ids: dict[str, int]) -> dict[str, Any]:
     """What the page script gets: vis-network nodes and edges, one claim per
     edge (same index), the articles, node details, options, legend and
-    filters. Nodes and edges are numbered in ``g``'s order."""
+    filters. Nodes and edges are numbered in ``g``'s order; ``edge_ids`` maps each claim
+    IRI to its edge's number (the figures board uses the same)."""
     index = {node: i for i, node in enumerate(g.nodes)}
     large = g.number_of_nodes() > LAYOUT_THRESHOLD
     positions = layout(g) if large else {}
@@ -132,7 +134,6 @@ def page_data(g: nx.MultiDiGraph) -> dict[str, Any]:
     nodes = [_vis_node(index[node], g.nodes[node], groups, positions.get(node)) for node in g.nodes]
     articles: dict[str, int] = {}
     article_rows: list[dict[str, Any]] = []
-    edge_ids = _edge_ids(g)
     edges, claims, ends = [], [], []
     parallel: dict[tuple[int, int], int] = {}
     for u, v, attrs in g.edges(data=True):
