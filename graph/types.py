@@ -102,8 +102,11 @@ class Claim:
 
     ``kind`` is ``figure``, ``criticism``, ``quote`` or ``statement``; the matching
     payload is ``figure``, ``target`` or ``text`` (the quoted words, or the reported
-    clause). ``cue`` is the attributing words ("say", "according to") and
-    ``polarity`` a statement's ``asserted`` or ``denied``.
+    clause). ``cue`` is the attributing words ("say", "according to"),
+    ``polarity`` a statement's ``asserted`` or ``denied``, ``hedged`` whether the
+    source hedged it ("claimed", "reportedly"), ``reported_by`` the source that
+    reported this source's claim (a nested attribution: "X said Y reported ...") and
+    ``anchor`` the character span of the claim's own words in the article text.
     """
 
     kind: str
@@ -119,6 +122,9 @@ class Claim:
     narrator: bool = False
     cue: str | None = None
     polarity: str | None = None
+    hedged: bool = False
+    reported_by: Actor | None = None
+    anchor: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

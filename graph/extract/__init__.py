@@ -2,9 +2,11 @@
 
 ``extract_article(doc, article)`` is the one entry point. It reads the article once
 (:class:`~graph.extract.mentions.Context`: sentences, chrome, quotations and the
-mentions resolved to actors), attributes each quotation to its speaker, then runs the
+mentions resolved to actors), attributes each quotation to its speaker, finds the
+attribution frames (:mod:`~graph.extract.frames`: who speaks each span), then runs the
 claim extractors registered in :data:`EXTRACTORS` in the order the lexicon's
-``extractors`` list gives, and files each claim under its event. No spaCy object
+``extractors`` list gives, gives each claim its frame (cue, channel, hedge, the source
+that reported it) and files each claim under its event. No spaCy object
 leaves this package.
 
 May import: spaCy, ``graph.rules``, ``graph.names``, ``graph.types``, ``graph.errors``.
@@ -18,10 +20,10 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.errors import InputError
-from graph.extract import criticism, events, figures, quotes, sourcelines, statements
+from graph.extract import criticism, events, figures, frames, quotes, sourcelines, statements
 from graph.extract.cues import Cues, compile_cues
 from graph.extract.mentions import Context
-from graph.types import Article, Claim, Event, Extraction, Software
+from graph.types import Actor, Article, Claim, Event, Extraction, Software
 
 #: The claim extractors by name: each reads a :class:`Context` and yields claims.
 EXTRACTORS: dict[str, Callable[[Context], Iterable[Claim]]] = {
@@ -48,14 +50,16 @@ def extract_article(doc: Doc, article: Article, *, software: Software, cues: Cue
     """Every claim, actor and event of one parsed article, stamped with the ``software`` that ran."""
     ctx = Context(doc, article, cues or compile_cues())
     quotes.attribute_quotes(ctx)
+    ctx.frames = frames.find_frames(ctx)
     order = extractor_order(ctx.cues)
     found = [claim for name in order for claim in EXTRACTORS[name](ctx)]
+    found = frames.apply_frames(ctx, found)
     found = sourcelines.apply_source_lines(ctx, found, statements=statements.EXTRACTOR in order)
     by_sentence = events.events_by_sentence(ctx)
     article_events = list(by_sentence.values())
     main = events.main_event(ctx, article_events)
     claims = _file_claims(ctx, found, by_sentence, main)
-    used = {c.source.name for c in claims}
+    used = {a.name for c in claims for a in (c.source, c.reported_by) if a is not None}
     actors = tuple(a for a in ctx.all_actors() if a.name in used or a.type in {"person", "organization", "outlet", "group", "channel"})
     return Extraction(
         article=article,
@@ -82,8 +86,15 @@ def _file_claims(ctx: Context, found: list[Claim], by_sentence: dict[int, Event]
         sent_event = by_sentence.get(ctx.sentence_of(span[0])) if span is not None else None
         specific = sent_event is not None and sent_event.place and not events.is_country(ctx, sent_event.place)
         event = sent_event if specific else main
-        key = roles.get(by_name.get(claim.source.name), by_name.get(claim.source.name))
-        source = ctx.actors[key].freeze() if key else claim.source
-        claims.append(replace(claim, event=event, source=source))
+        claims.append(replace(claim, event=event, source=_final(ctx, claim.source, roles, by_name),
+                              reported_by=_final(ctx, claim.reported_by, roles, by_name)))
     claims.sort(key=lambda c: (c.evidence.begin, c.kind))
     return claims
+
+
+def _final(ctx: Context, actor: Actor | None, roles: dict[str, str], by_name: dict[str, str]) -> Actor | None:
+    """An actor as the registry finally knows it (its role resolved to the person)."""
+    if actor is None:
+        return None
+    key = roles.get(by_name.get(actor.name), by_name.get(actor.name))
+    return ctx.actors[key].freeze() if key else actor

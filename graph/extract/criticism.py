@@ -230,4 +230,6 @@ def extract_criticism(ctx: Context) -> Iterator[Claim]:
                 extractor=EXTRACTOR,
                 target=target or None,
                 channel=channel_of(ctx, verb, sent),
+                cue=verb.lemma_.lower() if verb is not None else None,
+                anchor=(verb.idx, verb.idx + len(verb)) if verb is not None else (sent.start_char, sent.end_char),
             )

@@ -69,6 +69,8 @@ class Cues:
     intro_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     mental_verbs: frozenset[str]
+    hedging_verbs: frozenset[str]
+    hedging_words: frozenset[str]
     phrase_kinds: dict[tuple[str, ...], str]
     object_kinds: dict[str, str]
     extractors: tuple[str, ...]
@@ -137,6 +139,8 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         intro_verbs=lx.words("intro_verbs"),
         statement_nouns=lx.words("statement_nouns"),
         mental_verbs=lx.words("mental_verbs"),
+        hedging_verbs=lx.words("hedging_verbs"),
+        hedging_words=lx.words("hedging_words"),
         phrase_kinds={tuple(k.split()): v for k, v in lx.inverse("phrase_kinds").items()},
         object_kinds=lx.inverse("object_kinds"),
         extractors=tuple(dict.fromkeys(str(n) for n in lx.raw.get("extractors", []) or [])),

@@ -366,4 +366,6 @@ def _figures(ctx: Context) -> Iterator[Claim]:
                               counted=counted, text=expr.text),
                 channel=channel_of(ctx, verb, sent) if not narrator else None,
                 narrator=narrator,
+                cue=verb.lemma_.lower() if verb is not None and not narrator else None,
+                anchor=(ctx.doc[expr.start].idx, ctx.doc[expr.end - 1].idx + len(ctx.doc[expr.end - 1])),
             )

@@ -66,6 +66,7 @@ class Context(Phrases):
         self.gender: dict[str, str] = {}
         self.guessed_gender: dict[str, str] = {}
         self._alias: dict[str, str] = {}
+        self.frames: list = []  # the attribution frames, set once quotes have speakers (graph.extract.frames)
         self.resolve_mentions()
 
     def _register(self, name: str, type_: str, role: str | None = None) -> str | None:

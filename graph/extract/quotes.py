@@ -211,4 +211,6 @@ def extract_quotes(ctx: Context) -> Iterator[Claim]:
             extractor=EXTRACTOR,
             text=text,
             channel=channel_of(ctx, q.verb, ctx.sents[ctx.sentence_of(q.span[-1])]),
+            cue=q.verb.lemma_.lower() if q.verb is not None else "quotation",
+            anchor=(q.begin, q.end),
         )

@@ -66,7 +66,7 @@ def apply_source_lines(ctx: Context, claims: list[Claim], *, statements: bool = 
             inside = [i for i, c in enumerate(out) if begin <= c.evidence.begin < end]
             for i in inside:
                 if out[i].narrator:
-                    out[i] = replace(out[i], source=source, narrator=False)
+                    out[i] = replace(out[i], source=source, narrator=False, cue="source line")
             if statements:
                 out += [statement_claim(ctx, n, source, " ".join(sent.text.split()).rstrip(" ."), "source line")
                         for n, sent in enumerate(ctx.sents)

@@ -1,5 +1,6 @@
 """Claim records: the ``claims.jsonl`` export (``shared/eval/FORMAT.md`` fields
-plus the sentence, offsets, event, channel and IRIs), and reading them back."""
+plus the attribution (cue, hedge, the source that reported it, channel), the sentence,
+offsets, event and IRIs), and reading them back."""
 from __future__ import annotations
 
 from typing import Any
@@ -32,9 +33,12 @@ def claim_to_record(claim: Claim) -> dict[str, Any]:
     if claim.kind in ("quote", "statement"):
         rec["text"] = claim.text
     if claim.kind == "statement":
-        rec.update(cue=claim.cue, polarity=claim.polarity)
+        rec["polarity"] = claim.polarity
     rec.update(
         narrator=claim.narrator,
+        cue=claim.cue,
+        hedged=claim.hedged,
+        reported_by=claim.reported_by.name if claim.reported_by else None,
         channel=claim.channel,
         event=claim.event.label if claim.event else None,
         sentence=claim.evidence.sentence,

@@ -141,7 +141,8 @@ def apply_aliases(ex: Extraction, table: AliasTable | None, names: NameTables | 
         cache[actor] = out
         return out
 
-    claims = tuple(replace(c, source=fix(c.source)) for c in ex.claims)
+    claims = tuple(replace(c, source=fix(c.source), reported_by=fix(c.reported_by) if c.reported_by else None)
+                   for c in ex.claims)
     actors = tuple(dict.fromkeys(fix(a) for a in ex.actors))
     return replace(ex, claims=claims, actors=actors)
 

@@ -171,6 +171,10 @@ def claim_triples(claim: Claim, software: Software) -> Iterable[tuple]:
         yield iri, NG.cue, Literal(claim.cue)
     if claim.polarity is not None:
         yield iri, NG.polarity, Literal(claim.polarity)
+    if claim.hedged:
+        yield iri, NG.hedged, Literal(True)
+    if claim.reported_by is not None:
+        yield iri, NG.reportedBy, actor_iri(claim.reported_by)
     yield ev, RDF.type, NG.Evidence
     yield ev, NG.inArticle, art
     yield ev, NG.beginIndex, Literal(claim.evidence.begin, datatype=XSD.integer)
@@ -379,6 +383,8 @@ def add_extraction(ds: Dataset, ex: Extraction, *, article_sink: Callable[[str],
         batch.add((actor_iri(actor), NG.mentionedIn, art))
     for claim in ex.claims:
         batch.actor(claim.source)
+        if claim.reported_by is not None:
+            batch.actor(claim.reported_by)
         for t in claim_triples(claim, software):
             batch.add(t)
         if claim.channel:

@@ -57,6 +57,8 @@ class NG(DefinedNamespace):
     statementText: URIRef
     cue: URIRef
     polarity: URIRef
+    hedged: URIRef
+    reportedBy: URIRef
     narrator: URIRef
     conflictsWith: URIRef
 
