@@ -20,7 +20,15 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.errors import InputError
-from graph.extract import criticism, events, figures, frames, quotes, sourcelines, statements
+from graph.extract import (
+    criticism,
+    events,
+    figures,
+    frames,
+    quotes,
+    sourcelines,
+    statements,
+)
 from graph.extract.cues import Cues, compile_cues
 from graph.extract.mentions import Context
 from graph.types import Actor, Article, Claim, Event, Extraction, Software

@@ -24,7 +24,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from graph.extract.attribution import according_to, channel_of, is_negated, source_of_verb
+from graph.extract.attribution import (
+    according_to,
+    channel_of,
+    is_negated,
+    source_of_verb,
+)
 from graph.extract.mentions import Context
 from graph.types import Claim
 
