@@ -94,7 +94,8 @@ def reporting_clause_head(ctx: Context, verb: Token) -> Token | None:
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     clause = verb.head
-    if clause.dep_ != "ccomp" or clause.head.i == clause.i or is_reporting_verb(ctx, clause):
+    reports = is_reporting_verb(ctx, clause) and any(c.dep_ == "ccomp" for c in clause.children)
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i or reports:  # "had only responded to attacks" reports nothing
         return None
     outer = clause.head
     return outer if is_reporting_verb(ctx, outer) else None

@@ -5,8 +5,9 @@ criticism nouns with a source ("criticism of X from Y"), adjectives ("X, critica
 of Y"), fault nouns said or shown by someone ("highlighted the incompetence",
 "called it a failure", a quote "this is a leadership failure"), demands for
 accountability ("called for those responsible to be punished"), and dismissal
-("dismissed the report as propaganda"). Negated cues and bare denials are not
-criticism.
+("dismissed the report as propaganda"); and, with no criticism word, a judgement in
+a source's words (:mod:`graph.extract.evaluative`). Negated cues and bare denials are
+not criticism.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graph.extract import evaluative
 from graph.extract.attribution import (
     channel_of,
     is_negated,
@@ -186,8 +188,11 @@ def _by_dismissal(ctx: Context, tok: Token) -> Found | None:
 
 
 #: The criticism rules, tried in this order on each word; the first that finds one wins.
+#: The evaluative ones (no criticism word, a judgement in a source's words) come last.
 RULES = (_by_criticism_verb, _by_criticism_noun, _by_critical_adjective, _by_fault_noun, _by_accusation,
-         _by_judging_adjective, _by_demand, _by_critics_say, _by_dismissal)
+         _by_judging_adjective, _by_demand, _by_critics_say, _by_dismissal,
+         evaluative.by_evaluative_adjective, evaluative.by_outrage, evaluative.by_contempt_noun,
+         evaluative.by_intent_charge, evaluative.by_allegation)
 
 
 def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[Found]:

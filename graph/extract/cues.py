@@ -71,6 +71,11 @@ class Cues:
     mental_verbs: frozenset[str]
     hedging_verbs: frozenset[str]
     hedging_words: frozenset[str]
+    severity_adjectives: frozenset[str]
+    contempt_nouns: frozenset[str]
+    purpose_verbs: frozenset[str]
+    accusing_cues: frozenset[str]
+    category_titles: dict[str, str]
     phrase_kinds: dict[tuple[str, ...], str]
     object_kinds: dict[str, str]
     extractors: tuple[str, ...]
@@ -141,6 +146,11 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         mental_verbs=lx.words("mental_verbs"),
         hedging_verbs=lx.words("hedging_verbs"),
         hedging_words=lx.words("hedging_words"),
+        severity_adjectives=lx.words("severity_adjectives"),
+        contempt_nouns=lx.words("contempt_nouns"),
+        purpose_verbs=lx.words("purpose_verbs"),
+        accusing_cues=lx.words("accusing_cues"),
+        category_titles=lx.inverse("category_titles"),
         phrase_kinds={tuple(k.split()): v for k, v in lx.inverse("phrase_kinds").items()},
         object_kinds=lx.inverse("object_kinds"),
         extractors=tuple(dict.fromkeys(str(n) for n in lx.raw.get("extractors", []) or [])),

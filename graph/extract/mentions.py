@@ -354,13 +354,17 @@ class Context(Phrases):
 
     def _resolve_title(self, title: str) -> str | None:
         """The last actor named with ``title`` ("the ministry": the Defence Ministry); only
-        when none is, the last one with it in their role (the ministry's spokeswoman)."""
+        when none is, the last one with it in their role (the ministry's spokeswoman), and
+        for a category word (``category_titles``: "the group") the last actor of its type."""
         pattern = re.compile(rf"\b{re.escape(title)}")
         for attr in ("name", "role"):
             for key in reversed(self._order):
                 if pattern.search((getattr(self.actors[key], attr) or "").lower()):
                     return key
-        return None
+        kind = self.cues.category_titles.get(title)  # "the group": the last body named by name, of its type first
+        named = [k for k in reversed(self._order) if kind and self.actors[k].type in {"group", "organization"}
+                 and not self.actors[k].narrator and self.actors[k].name[:1].isupper()]
+        return next((k for k in named if self.actors[k].type == kind), named[0] if named else None)
 
     def _aliases_of(self, head: Token) -> list[str]:
         """'X (known as Y)', 'X, also known as Y', 'X, nicknamed Y'."""
