@@ -2,6 +2,8 @@
 "a claim by X", and the channel (Telegram, a statement, a news agency)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from graph.extract.mentions import Context
@@ -126,7 +128,10 @@ def _subject_by_position(ctx: Context, verb: Token) -> str | None:
 def according_to(ctx: Context, sent_tokens) -> tuple[str | None, Token | None]:
     """The actor of "according to X" / "citing X" in the tokens, if any."""
     doc = ctx.doc
+    firsts = _first_words(ctx.cues.according_to)
     for tok in sent_tokens:
+        if tok.lower_ not in firsts:
+            continue
         for phrase in ctx.cues.according_to:
             n = len(phrase)
             if tok.i + n > len(doc):
@@ -144,6 +149,11 @@ def according_to(ctx: Context, sent_tokens) -> tuple[str | None, Token | None]:
                         if key:
                             return key, tok
     return None, None
+
+
+@lru_cache(maxsize=8)
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases)
 
 
 def noun_cue_source(ctx: Context, noun: Token) -> str | None:

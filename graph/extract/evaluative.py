@@ -96,8 +96,8 @@ def _is_act_or_actor(ctx: Context, noun: Token | None) -> bool:
 
 def by_evaluative_adjective(ctx: Context, tok: Token) -> Found | None:
     """'a deliberate strike on a school', 'the raid was barbaric', in a source's words."""
-    if tok.pos_ != "ADJ" or tok.dep_ not in {"amod", "acomp", "attr", "oprd"} or negated_clause(tok) \
-            or not is_evaluative(ctx, tok):
+    if tok.pos_ != "ADJ" or tok.dep_ not in {"amod", "acomp", "attr", "oprd"} or not is_evaluative(ctx, tok) \
+            or negated_clause(tok):
         return None
     judged = tok.head if tok.dep_ == "amod" else next(
         (c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -109,7 +109,7 @@ def by_evaluative_adjective(ctx: Context, tok: Token) -> Found | None:
 def by_outrage(ctx: Context, tok: Token) -> Found | None:
     """'HRI is horrified by the attack', 'said it was deeply shocked by the strike'."""
     if tok.pos_ not in {"ADJ", "VERB"} or tok.dep_ not in {"acomp", "ROOT", "ccomp", "conj", "amod"} \
-            or negated_clause(tok) or not is_evaluative(ctx, tok):
+            or not is_evaluative(ctx, tok) or negated_clause(tok):
         return None
     by = next((c for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "at", "over"}), None)
     judged = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
@@ -145,7 +145,7 @@ def by_intent_charge(ctx: Context, tok: Token) -> Found | None:
 
 def by_allegation(ctx: Context, tok: Token) -> Found | None:
     """'Human Rights Watch alleged that the militia had executed detainees'."""
-    if tok.pos_ != "VERB" or not verb_forms(tok) & ctx.cues.harm_verbs or negated_clause(tok):
+    if tok.pos_ != "VERB" or not ctx.frames or not verb_forms(tok) & ctx.cues.harm_verbs or negated_clause(tok):
         return None
     frame = speaker_frame(ctx, tok)
     if frame is None or frame.cue not in ctx.cues.accusing_cues:
