@@ -63,6 +63,7 @@ def extract_article(doc: Doc, article: Article, *, software: Software, cues: Cue
     found = [claim for name in order for claim in EXTRACTORS[name](ctx)]
     found = frames.apply_frames(ctx, found)
     found = sourcelines.apply_source_lines(ctx, found, statements=statements.EXTRACTOR in order)
+    found = [c for c in found if c.source != figures.NO_OUTLET]  # the outlet is unknown and no one else said it
     by_sentence = events.events_by_sentence(ctx)
     article_events = list(by_sentence.values())
     main = events.main_event(ctx, article_events)

@@ -26,9 +26,13 @@ from graph.extract.attribution import (
 from graph.extract.cues import Cues
 from graph.extract.mentions import Context
 from graph.extract.numbers import NumberExpr, find_numbers
-from graph.types import Claim, Figure
+from graph.types import Actor, Claim, Figure
 
 EXTRACTOR = "figures.v1"
+
+#: The narrator of an article whose outlet is unknown: its claims are dropped unless a
+#: frame or a source line gives them a source.
+NO_OUTLET = Actor(name="", type="outlet", narrator=True)
 def _is_noise(ctx: Context, expr: NumberExpr) -> bool:
     """Years, 'one of', model numbers and the like."""
     doc = ctx.doc
@@ -340,10 +344,8 @@ def _figures(ctx: Context) -> Iterator[Claim]:
                 paragraph_source = (paragraph, n, key, verb)
             elif not narrator and ctx.quote_of_token.get(expr.anchor.i) is None:
                 paragraph_source = (paragraph, n, key, verb)
-            if narrator:
-                if not ctx.outlet_known():
-                    continue  # no one to attribute it to: the outlet is unknown
-                source = ctx.narrator()
+            if narrator:  # with the outlet unknown, a frame or a source line may still give a source
+                source = ctx.narrator() if ctx.outlet_known() else NO_OUTLET
             else:
                 source = ctx.actors[key].freeze()
             dedup = (n, source.name, kind, expr.low, expr.high)
