@@ -140,7 +140,7 @@ def test_seeds_page_draws_nodes_offline(page, seeds_page):
     assert stats["ink"] > 0.01, "the screenshot of the network is blank"
     assert stats["colours"] > 10
     assert page.evaluate("window.newsgraph.nodeView.length") == 29  # the linked nodes
-    assert _status(page) == "showing 47 of 47 claims, 29 of 51 nodes"
+    assert _status(page) == "showing 47 of 47 claims, 29 of 52 nodes"
     assert page.blocked == [] and page.errors == []
     assert page.locator("link, script[src]").count() == 0
 
@@ -160,6 +160,9 @@ def test_click_node_lists_its_claims(page, seeds_page):
     statements = panel.locator(".ng-statement").all_text_contents()
     assert len(statements) == 2 and all(t.startswith("said: ") for t in statements)
     assert "said: secondary ammunition explosions had almost entirely destroyed the building" in statements
+    # every card names the words that attribute the claim
+    assert panel.locator(".ng-attribution").count() == 7
+    assert "cue: say" in panel.locator(".ng-attribution").all_text_contents()
     hrefs = panel.locator("a").evaluate_all("(links) => links.map((a) => a.href)")
     assert all(h.startswith(("http://", "https://")) for h in hrefs)
     assert "The Moscow Times" in panel.text_content() and "CNN" in panel.text_content()
@@ -205,7 +208,7 @@ def test_filters_hide_claims(page, seeds_page):
     page.select_option("#ng-side", value="")
     page.locator('#ng-kinds input[data-kind="quote"]').check()
     page.locator("#ng-unlinked").check()
-    assert _status(page) == "showing 47 of 47 claims, 51 of 51 nodes"
+    assert _status(page) == "showing 47 of 47 claims, 52 of 52 nodes"
     assert page.errors == []
 
 

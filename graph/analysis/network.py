@@ -300,6 +300,8 @@ def _edge_attrs(
         "text": claim.get("quote"),
         "cue": claim.get("cue"),
         "polarity": claim.get("polarity"),
+        "hedged": bool(claim.get("hedged", False)),
+        "reported_by": actor_label(claim.get("reportedBy")),
         "target": claim.get("target"),
         "quantity": claim.get("quantity"),
         "low": low,

@@ -129,6 +129,11 @@
     if (c.target) {
       card.appendChild(el("div", "target: " + c.target));
     }
+    var attribution = join([c.cue ? "cue: " + c.cue : null, c.hedged ? "hedged" : null,
+                            c.reported_by ? "as reported by " + c.reported_by : null], " \u00b7 ");
+    if (attribution) {
+      card.appendChild(el("div", attribution, "ng-meta ng-attribution"));
+    }
     if (c.sentence) {
       card.appendChild(markedSentence(c.sentence, c.marks));
     }

@@ -196,17 +196,17 @@ RULES = (_by_criticism_verb, _by_criticism_noun, _by_critical_adjective, _by_fau
 
 
 def _criticisms_in_sentence(ctx: Context, sent) -> Iterator[Found]:
-    """``(critic key, target text, target key, verb)`` found in a sentence."""
+    """``(critic key, target text, target key, cue)`` found in a sentence; the cue is
+    the verb that voices the criticism, or else the word the rule matched
+    ("critical of", "criticism from")."""
     for tok in sent:
         for rule in RULES:
             found = rule(ctx, tok)
             if found is _STOP:
                 break
-            if isinstance(found, list):
-                yield from found
-                break
             if found is not None:
-                yield found
+                for key, target, tkey, verb in found if isinstance(found, list) else [found]:
+                    yield key, target, tkey, verb if verb is not None else tok
                 break
 
 
@@ -235,6 +235,6 @@ def extract_criticism(ctx: Context) -> Iterator[Claim]:
                 extractor=EXTRACTOR,
                 target=target or None,
                 channel=channel_of(ctx, verb, sent),
-                cue=verb.lemma_.lower() if verb is not None else None,
-                anchor=(verb.idx, verb.idx + len(verb)) if verb is not None else (sent.start_char, sent.end_char),
+                cue=verb.lemma_.lower(),
+                anchor=(verb.idx, verb.idx + len(verb)),
             )

@@ -82,7 +82,7 @@ _MAX_TOOLTIP = 300
 _CLAIM_FIELDS = (
     "claim", "kind", "label", "sentence", "begin", "end", "text", "target", "quantity",
     "low", "high", "approx", "counted", "figure_text", "channel", "narrator", "extractor",
-    "cue", "polarity",
+    "cue", "polarity", "hedged", "reported_by",
 )
 _INFO_FIELDS = ("label", "type", "side", "role", "affiliation", "n_said", "n_about", "aliases",
                 "place", "time", "weapon", "url")
