@@ -23,6 +23,9 @@ QUANTITY_KINDS = (
     "other",
 )
 
+#: What a figure counts (see ``graph/extract/scope.py``).
+FIGURE_SCOPES = ("total", "part", "cumulative")
+
 #: Actor types.
 ACTOR_TYPES = ("person", "organization", "group", "channel", "outlet")
 
@@ -94,6 +97,8 @@ class Figure:
     approx: bool = False
     counted: str | None = None
     text: str = ""
+    #: ``total`` for the incident, ``part`` of another figure, ``cumulative`` over a period.
+    scope: str = "total"
 
 
 @dataclass(frozen=True)

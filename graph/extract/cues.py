@@ -76,6 +76,8 @@ class Cues:
     purpose_verbs: frozenset[str]
     accusing_cues: frozenset[str]
     category_titles: dict[str, str]
+    cumulative_since: frozenset[str]
+    cumulative_phrases: tuple[str, ...]
     phrase_kinds: dict[tuple[str, ...], str]
     object_kinds: dict[str, str]
     extractors: tuple[str, ...]
@@ -151,6 +153,8 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         purpose_verbs=lx.words("purpose_verbs"),
         accusing_cues=lx.words("accusing_cues"),
         category_titles=lx.inverse("category_titles"),
+        cumulative_since=lx.words("cumulative_since"),
+        cumulative_phrases=tuple(sorted({str(w).lower() for w in lx.raw.get("cumulative_phrases", [])})),
         phrase_kinds={tuple(k.split()): v for k, v in lx.inverse("phrase_kinds").items()},
         object_kinds=lx.inverse("object_kinds"),
         extractors=tuple(dict.fromkeys(str(n) for n in lx.raw.get("extractors", []) or [])),

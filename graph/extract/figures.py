@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -26,6 +27,7 @@ from graph.extract.attribution import (
 from graph.extract.cues import Cues
 from graph.extract.mentions import Context
 from graph.extract.numbers import NumberExpr, find_numbers
+from graph.extract.scope import breakdowns, scope_of
 from graph.types import Actor, Claim, Figure
 
 EXTRACTOR = "figures.v1"
@@ -326,6 +328,7 @@ def _figures(ctx: Context) -> Iterator[Claim]:
                 paragraph_source = (paragraph, n, root_key, root)
         prev_kind: str | None = None
         prev_counted: str | None = None
+        made: list[tuple[NumberExpr, Claim]] = []
         for expr in find_numbers(ctx, sent):
             if _is_noise(ctx, expr):
                 continue
@@ -358,7 +361,7 @@ def _figures(ctx: Context) -> Iterator[Claim]:
                 evidence = ctx.evidence(min(q.begin, sent.start_char), max(q.end, sent.end_char))
             else:
                 evidence = ctx.sentence_evidence(n)
-            yield Claim(
+            made.append((expr, Claim(
                 kind="figure",
                 article=ctx.article.id,
                 source=source,
@@ -370,4 +373,7 @@ def _figures(ctx: Context) -> Iterator[Claim]:
                 narrator=narrator,
                 cue=verb.lemma_.lower() if verb is not None and not narrator else None,
                 anchor=(ctx.doc[expr.start].idx, ctx.doc[expr.end - 1].idx + len(ctx.doc[expr.end - 1])),
-            )
+            )))
+        split = breakdowns(ctx, [(expr, c.figure.quantity) for expr, c in made])
+        for i, (expr, claim) in enumerate(made):
+            yield replace(claim, figure=replace(claim.figure, scope=scope_of(ctx, expr, breakdown=i in split)))

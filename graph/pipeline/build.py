@@ -94,7 +94,9 @@ def extract_stream(
 
 def link_conflicts(ds: Dataset, figures: list[tuple]) -> int:
     """Link figure claims about the same event and kind from different sources
-    whose intervals do not overlap (``ng:conflictsWith``, default graph).
+    whose intervals do not overlap (``ng:conflictsWith``, default graph); the
+    figures passed are the incidents' totals as sources state them (parts,
+    cumulative counts and the narrator's figures come without an event).
 
     A missing low counts as 0 and a missing high as no bound. Two intervals
     do not overlap when one's high is below the other's low, so each group is
@@ -130,6 +132,8 @@ def _figure_row(claim: Claim) -> tuple:
     f = claim.figure
     assert f is not None
     event = event_iri(claim.event, claim.article) if claim.event and claim.event.place else None
+    if f.scope != "total" or claim.narrator:
+        event = None  # a part or a cumulative count does not rival the incident's toll, nor does the outlet's own voice
     return (claim_iri(claim), event, f.quantity, claim.source.name, f.low, f.high)
 
 

@@ -163,6 +163,7 @@ def claim_triples(claim: Claim, software: Software) -> Iterable[tuple]:
             yield fig, NG.counted, Literal(f.counted)
         if f.text:
             yield fig, NG.figureText, Literal(f.text)
+        yield fig, NG.scope, Literal(f.scope)
     if claim.target is not None:
         yield iri, NG.target, Literal(claim.target)
     if claim.text is not None:

@@ -58,6 +58,7 @@ class NG(DefinedNamespace):
     cue: URIRef
     polarity: URIRef
     hedged: URIRef
+    scope: URIRef
     reportedBy: URIRef
     narrator: URIRef
     conflictsWith: URIRef

@@ -1,0 +1,97 @@
+"""What a figure counts: the incident's total, a part of another figure, or a
+cumulative count over a period or the whole war.
+
+- ``part``: "Fifteen of the dead were children", "30 of the wounded", "13 bodies,
+  among them six children", "21 people, including three soldiers", and a breakdown
+  of one toll in one sentence ("38 died at the scene and eight later in hospital");
+- ``cumulative``: a count since a time or over a period ("since the war began",
+  "since the beginning of 2026", "this year", "the war has killed tens of
+  thousands"), from the lexicon's ``cumulative_since`` and ``cumulative_phrases``;
+- ``total`` otherwise.
+
+Only totals of one incident can disagree with each other (:mod:`graph.pipeline.build`).
+
+May import: spaCy tokens, ``graph.extract`` (mentions, numbers).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from graph.extract.mentions import Context
+from graph.extract.numbers import NumberExpr
+
+#: Words that, after "of the", name the whole a part is counted from ("30 of the wounded").
+_WHOLE_AFTER_OF = re.compile(r"^of\s+(?:the|them|those|these|whom|which)\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def scope_of(ctx: Context, expr: NumberExpr, *, breakdown: bool = False) -> str:
+    """``part``, ``cumulative`` or ``total`` for a figure; ``breakdown`` when the
+    sentence splits one toll of this kind into several figures."""
+    if breakdown or _is_part(ctx, expr):
+        return "part"
+    if _is_cumulative(ctx, expr):
+        return "cumulative"
+    return "total"
+
+
+def _is_part(ctx: Context, expr: NumberExpr) -> bool:
+    doc = ctx.doc
+    after = doc[expr.end:min(len(doc), expr.end + 3)].text
+    if _WHOLE_AFTER_OF.match(after):
+        return True
+    cur: Token = expr.anchor
+    for _ in range(4):  # "13 bodies, among them six children", "including three soldiers"
+        if cur.dep_ == "pobj" and cur.head.lower_ in {"including", "among", "incl"}:
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    before = doc[max(0, expr.start - 3):expr.start].text.lower()
+    return before.endswith(("among them", "of whom", "of which", "among the dead", "among the victims"))
+
+
+def _clause(expr: NumberExpr) -> list[Token]:
+    """The tokens of the clause that holds the figure (its verb's subtree)."""
+    cur = expr.anchor
+    while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
+        cur = cur.head
+    return list(cur.subtree)
+
+
+def _is_cumulative(ctx: Context, expr: NumberExpr) -> bool:
+    cues = ctx.cues
+    words = _clause(expr)
+    lows = [t.lower_ for t in words]
+    text = " ".join(lows)
+    if any(f" {p} " in f" {text} " for p in cues.cumulative_phrases):
+        return True
+    since = [t for t in words if t.lower_ == "since"]
+    since += [c for a in expr.anchor.ancestors if a.pos_ in {"VERB", "AUX"} for c in a.children
+              if c.lower_ == "since"]  # "Since the invasion, the mission has verified 14,600 civilians killed"
+    for tok in since:
+        ahead = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 5]]
+        if any(w in cues.cumulative_since or _YEAR.match(w) for w in ahead):
+            return True
+    # "the war has killed tens of thousands": the war itself is the doer
+    return any(t.dep_ == "nsubj" and t.lemma_.lower() in cues.cumulative_since and t.head.pos_ == "VERB"
+               for t in words)
+
+
+def breakdowns(ctx: Context, exprs: list[tuple[NumberExpr, str]]) -> set[int]:
+    """Indices (into ``exprs``, ``(expr, kind)`` of one sentence) of figures that split
+    one toll: two or more of one kind joined by "and" ("38 died at the scene and
+    eight later in hospital"), unless one updates the other ("rose to 46 from 38")."""
+    out: set[int] = set()
+    for i, (a, kind_a) in enumerate(exprs):
+        for j in range(i + 1, len(exprs)):
+            b, kind_b = exprs[j]
+            if kind_a != kind_b:
+                continue
+            between = ctx.doc[a.end:b.start]
+            lows = {t.lower_ for t in between}
+            if "and" in lows and not lows & {"from", "to", "rose", "risen", "up", "or"} and len(between) < 12:
+                out.update((i, j))
+    return out
