@@ -40,6 +40,8 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     date: str | None = None
+    #: Where ``date`` came from: ``metadata``, ``url``, ``dateline`` or ``text``.
+    date_source: str | None = None
     author: str | None = None
     language: str | None = None
     path: str | None = None

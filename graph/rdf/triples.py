@@ -126,6 +126,8 @@ def article_triples(article: Article) -> Iterable[tuple]:
             yield iri, prop, Literal(value)
     if article.date:
         yield iri, NG.datePublished, date_literal(article.date)
+        if article.date_source:
+            yield iri, NG.dateSource, Literal(article.date_source)
     if article.author:
         yield iri, NG.author, actor_iri(author_actor(article.author))
     if article.url:

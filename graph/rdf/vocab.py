@@ -59,6 +59,7 @@ class NG(DefinedNamespace):
     polarity: URIRef
     hedged: URIRef
     scope: URIRef
+    dateSource: URIRef
     reportedBy: URIRef
     narrator: URIRef
     conflictsWith: URIRef

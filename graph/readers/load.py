@@ -34,6 +34,7 @@ import yaml
 
 from graph.errors import InputError
 from graph.readers.chrome import find_chrome
+from graph.readers.dates import article_date
 from graph.types import Article
 
 #: File types that can be read, by suffix (lower case).
@@ -398,7 +399,8 @@ def _article(
     chrome = find_chrome(text)
     if values["title"] is None and default_title is not None:
         values["title"] = default_title(text, chrome)
-    return Article(id=article_id, text=text, path=str(path), chrome=chrome, **values)
+    values["date"], date_source = article_date(text, values["url"], values["date"])
+    return Article(id=article_id, text=text, path=str(path), chrome=chrome, date_source=date_source, **values)
 
 
 def _meta_value(value: object) -> str | None:
