@@ -21,6 +21,7 @@ def _scopes(extract, text):
      [(1100, "killed", "cumulative")]),
     ("The mission said 3,900 civilians were killed this year.", [(3900, "killed", "cumulative")]),
     ("The governor said the strike killed 14 people on Monday.", [(14, "killed", "total")]),
+    ("The health director said the dead included at least 14 children.", [(14, "killed", "part")]),
 ])
 def test_a_figure_knows_what_it_counts(extract, text, expected):
     got = _scopes(extract, text)
@@ -58,3 +59,27 @@ def test_only_totals_of_sources_conflict(tmp_path, nlp):
     pairs = {frozenset((records[str(s)]["low"], records[str(o)]["low"]))
              for s, _, o, _ in ds.quads((None, URIRef("https://w3id.org/newsgraph/ontology#conflictsWith"), None, None))}
     assert pairs == {frozenset((14, 20))}  # not the three children, not the war's 9,000
+
+
+def test_a_later_figure_of_one_source_updates_the_earlier(tmp_path, nlp):
+    import json
+
+    from rdflib import Dataset, URIRef
+
+    from graph.pipeline.build import run_build
+
+    (tmp_path / "a.txt").write_text("Date: 2026-03-09\nOutlet: Daily Post\n\nMarket strike in Varna\n\nA strike on the "
+                                    "market in Varna killed 48 people, the health ministry said. The ministry said "
+                                    "seven drones and two missiles were launched at the town.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Date: 2026-03-11\nOutlet: Daily Post\n\nVarna toll rises\n\nThe toll from the "
+                                    "strike on the market in Varna has risen to 61 people killed, the health ministry "
+                                    "said.\n", encoding="utf-8")
+    run_build([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], tmp_path / "out", html=False, nlp=nlp)
+    records = {r["iri"]: r for r in map(json.loads, (tmp_path / "out" / "claims.jsonl").read_text().splitlines())}
+    ds = Dataset()
+    ds.parse(tmp_path / "out" / "graph.trig", format="trig")
+    ng = "https://w3id.org/newsgraph/ontology#"
+    updates = {(records[str(s)]["low"], records[str(o)]["low"])
+               for s, _, o, _ in ds.quads((None, URIRef(ng + "updates"), None, None))}
+    assert updates == {(61, 48)}  # not the drones and missiles of one article
+    assert not list(ds.quads((None, URIRef(ng + "conflictsWith"), None, None)))

@@ -24,6 +24,8 @@ from graph.extract.numbers import NumberExpr
 
 #: Words that, after "of the", name the whole a part is counted from ("30 of the wounded").
 _WHOLE_AFTER_OF = re.compile(r"^of\s+(?:the|them|those|these|whom|which)\b", re.IGNORECASE)
+#: Nouns for a whole toll: "the dead included ...".
+_WHOLES = frozenset({"dead", "victim", "casualty", "wounded", "injured", "toll", "killed", "death"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -49,6 +51,10 @@ def _is_part(ctx: Context, expr: NumberExpr) -> bool:
         if cur.head.i == cur.i:
             break
         cur = cur.head
+    verb = next((a for a in expr.anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and verb.lemma_.lower() == "include" and any(  # "the dead included 14 children"
+            c.dep_ == "nsubj" and c.lemma_.lower() in _WHOLES for c in verb.children):
+        return True
     before = doc[max(0, expr.start - 3):expr.start].text.lower()
     return before.endswith(("among them", "of whom", "of which", "among the dead", "among the victims"))
 

@@ -31,6 +31,7 @@ from graph.files import atomic_write, temporary_output
 from graph.names import name_tables
 from graph.nlp import load_pipeline, parse_articles, pipeline_software
 from graph.pipeline.records import claim_to_record
+from graph.pipeline.updates import link_updates, timeline_row
 from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
 from graph.rdf.iris import claim_iri, event_iri
 from graph.rdf.triples import (
@@ -327,6 +328,7 @@ class _ArticleSink:
         self.summary, self.report = summary, report
         self.default = new_dataset()
         self.figures: list[tuple] = []
+        self.timeline: list[tuple] = []  # one source's figures per incident, for ng:updates
         self.actors: set[str] = set()
 
     def add(self, ex: Extraction) -> None:
@@ -344,14 +346,18 @@ class _ArticleSink:
             self.summary.claims[claim.kind] += 1
             if claim.figure is not None:
                 self.figures.append(_figure_row(claim))
+                row = timeline_row(claim, ex.article.date)
+                if row is not None:
+                    self.timeline.append(row)
         self.actors.update(a.name for a in ex.actors)
 
 
 def _write_outputs(out: Path, ds: Dataset, sink: _ArticleSink, *, rdf_format: str, html: bool) -> None:
-    """Link what spans articles (surnames, conflicting figures), count, and write the
+    """Link what spans articles (surnames, conflicting figures, updates), count, and write the
     RDF file and the page, each atomically."""
     link_surnames(ds)
     link_conflicts(ds, sink.figures)
+    link_updates(ds, sink.timeline)
     refresh_summary(sink.spill.store)
     name = RDF_FORMATS[rdf_format]
     atomic_write(out / name, lambda p: serialize_dataset(ds, str(p), rdf_format))

@@ -60,6 +60,7 @@ class NG(DefinedNamespace):
     hedged: URIRef
     scope: URIRef
     dateSource: URIRef
+    updates: URIRef
     reportedBy: URIRef
     narrator: URIRef
     conflictsWith: URIRef
