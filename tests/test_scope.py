@@ -59,6 +59,10 @@ def test_only_totals_of_sources_conflict(tmp_path, nlp):
     pairs = {frozenset((records[str(s)]["low"], records[str(o)]["low"]))
              for s, _, o, _ in ds.quads((None, URIRef("https://w3id.org/newsgraph/ontology#conflictsWith"), None, None))}
     assert pairs == {frozenset((14, 20))}  # not the three children, not the war's 9,000
+    from graph.sparql.library import load_query
+
+    rows = {(int(r.lowA if r.lowA is not None else r.highA), int(r.lowB)) for r in ds.query(load_query("conflicting_figures"))}
+    assert rows == {(14, 20)}  # the query library computes the same from the claims
 
 
 def test_a_later_figure_of_one_source_updates_the_earlier(tmp_path, nlp):
