@@ -23,6 +23,7 @@ from graph.extract.attribution import (
     subject_of,
 )
 from graph.extract.critics import (
+    Found,
     accountability_target,
     critic_of_noun,
     demand_speaker,
@@ -45,7 +46,6 @@ from graph.types import Claim
 EXTRACTOR = "criticism.v1"
 
 
-Found = tuple[str, str | None, str | None, Token | None]  # (critic key, target text, target key, verb)
 _STOP = object()  # a rule that recognises the word but finds no criticism: no later rule tries it
 
 

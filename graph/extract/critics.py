@@ -14,6 +14,10 @@ from graph.extract.cues import verb_forms
 from graph.extract.mentions import Context
 from graph.extract.naming import clean_name
 
+#: What a criticism rule finds: (critic key, target text, target key, the cue: the verb
+#: that voices it, or None for the word the rule matched).
+Found = tuple[str, str | None, str | None, Token | None]
+
 
 def np_text(ctx: Context, tok: Token) -> str:
     start, end = tok.left_edge.i, tok.right_edge.i + 1

@@ -78,6 +78,7 @@ class Cues:
     category_titles: dict[str, str]
     cumulative_since: frozenset[str]
     cumulative_phrases: tuple[str, ...]
+    update_words: frozenset[str]
     phrase_kinds: dict[tuple[str, ...], str]
     object_kinds: dict[str, str]
     extractors: tuple[str, ...]
@@ -155,6 +156,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         category_titles=lx.inverse("category_titles"),
         cumulative_since=lx.words("cumulative_since"),
         cumulative_phrases=tuple(sorted({str(w).lower() for w in lx.raw.get("cumulative_phrases", [])})),
+        update_words=lx.words("update_words"),
         phrase_kinds={tuple(k.split()): v for k, v in lx.inverse("phrase_kinds").items()},
         object_kinds=lx.inverse("object_kinds"),
         extractors=tuple(dict.fromkeys(str(n) for n in lx.raw.get("extractors", []) or [])),

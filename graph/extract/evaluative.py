@@ -29,7 +29,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from graph.extract.critics import judged_target, negated_clause, np_text
+from graph.extract.critics import Found, judged_target, negated_clause, np_text
 from graph.extract.cues import verb_forms
 from graph.extract.frames import Frame, innermost
 from graph.extract.mentions import Context
@@ -39,8 +39,6 @@ from graph.extract.mentions import Context
 VALENCE = -1.3
 #: Frames whose words can voice a judgement (an object such as "reported 12 dead" cannot).
 JUDGING_FRAMES = frozenset({"quotation", "clause", "after", "according"})
-
-Found = tuple[str, str | None, str | None, Token | None]  # (critic key, target text, target key, cue)
 
 
 @cache

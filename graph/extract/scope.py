@@ -26,6 +26,8 @@ from graph.extract.numbers import NumberExpr
 _WHOLE_AFTER_OF = re.compile(r"^of\s+(?:the|them|those|these|whom|which)\b", re.IGNORECASE)
 #: Nouns for a whole toll: "the dead included ...".
 _WHOLES = frozenset({"dead", "victim", "casualty", "wounded", "injured", "toll", "killed", "death"})
+#: Grammar between two numbers that makes them an update or alternatives, not a split.
+_NOT_A_SPLIT = frozenset({"from", "to", "up", "or"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -98,6 +100,6 @@ def breakdowns(ctx: Context, exprs: list[tuple[NumberExpr, str]]) -> set[int]:
                 continue
             between = ctx.doc[a.end:b.start]
             lows = {t.lower_ for t in between}
-            if "and" in lows and not lows & {"from", "to", "rose", "risen", "up", "or"} and len(between) < 12:
+            if "and" in lows and not lows & (ctx.cues.update_words | _NOT_A_SPLIT) and len(between) < 12:
                 out.update((i, j))
     return out

@@ -269,7 +269,8 @@ def run_build(
         if on_error is not None:
             on_error(err)
 
-    names = name_tables(load_lexicon(rules)) if user_rules_path(rules) else None  # a user's spellings, demonyms
+    lexicon = load_lexicon(rules)
+    names = name_tables(lexicon) if user_rules_path(rules) else None  # a user's spellings, demonyms
     table: AliasTable | None = load_alias_file(aliases, names) if aliases else None
     articles = load_articles(inputs, max_bytes=max_bytes, on_error=report)
     stream = extractions(articles) if extractions is not None else \
@@ -282,7 +283,7 @@ def run_build(
         spill = GraphSpill(work / "graphs")
         if store is not None:
             persistent = _open_persistent(store)
-        sink = _ArticleSink(spill, persistent, claims_out, summary, report)
+        sink = _ArticleSink(spill, persistent, claims_out, summary, report, lexicon.words("update_words"))
         for ex in stream:
             sink.add(apply_aliases(ex, table, names))
             if on_article is not None:
@@ -323,8 +324,9 @@ class _ArticleSink:
     persistent store, ``claims.jsonl``, and the counts and figures kept for the end."""
 
     def __init__(self, spill: GraphSpill, persistent, claims_out: ClaimWriter, summary: BuildSummary,
-                 report: Callable[[InputError | StoreError], None]) -> None:
+                 report: Callable[[InputError | StoreError], None], update_words: frozenset[str]) -> None:
         self.spill, self.persistent, self.claims_out = spill, persistent, claims_out
+        self.update_words = update_words
         self.summary, self.report = summary, report
         self.default = new_dataset()
         self.figures: list[tuple] = []
@@ -346,7 +348,7 @@ class _ArticleSink:
             self.summary.claims[claim.kind] += 1
             if claim.figure is not None:
                 self.figures.append(_figure_row(claim))
-                row = timeline_row(claim, ex.article.date)
+                row = timeline_row(claim, ex.article.date, self.update_words)
                 if row is not None:
                     self.timeline.append(row)
         self.actors.update(a.name for a in ex.actors)

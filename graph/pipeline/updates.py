@@ -4,30 +4,29 @@ Figures of the same source, incident, kind and scope are ordered by their articl
 date (an undated article after the dated ones), then by article and place in the
 text; a figure whose interval differs from the one before it updates that one
 (``ng:updates``, in the default graph) when it comes from a later article, or, in
-the same article, when its sentence says so (the lexicon's ``update_words``: "rose",
+the same article, when its sentence says so (the lexicon's ``update_words``, with the
+user's rules: "rose",
 "climbed", "revised"): "48 killed" on Monday and "61 killed" on Wednesday from the
 same officials are a rising toll, not a disagreement (and
 :func:`graph.pipeline.build.link_conflicts` never pairs one source with itself);
 two counts of one article ("seven drones and two missiles") are not updates.
 
-May import: rdflib, ``graph.rdf``, ``graph.rules``, ``graph.types``.
+May import: rdflib, ``graph.rdf``, ``graph.types``.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
 
 from rdflib import Dataset
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.rdf.iris import claim_iri, event_iri
 from graph.rdf.vocab import NG
-from graph.rules import load_lexicon
 from graph.types import Claim
 
 
-def timeline_row(claim: Claim, date: str | None) -> tuple | None:
+def timeline_row(claim: Claim, date: str | None, update_words: frozenset[str]) -> tuple | None:
     """``(group key, order key, claim IRI, (low, high, article, says update))`` of a
     source's figure on an incident, or None."""
     f = claim.figure
@@ -35,13 +34,8 @@ def timeline_row(claim: Claim, date: str | None) -> tuple | None:
         return None
     key = (str(event_iri(claim.event, claim.article)), f.quantity, f.scope, claim.source.name)
     order = (date is None, date or "", claim.article, claim.evidence.begin)
-    says_update = bool(set(re.findall(r"[a-z]+", claim.evidence.sentence.lower())) & _update_words())
+    says_update = bool(set(re.findall(r"[a-z]+", claim.evidence.sentence.lower())) & update_words)
     return key, order, claim_iri(claim), (f.low, f.high, claim.article, says_update)
-
-
-@cache
-def _update_words() -> frozenset[str]:
-    return load_lexicon().words("update_words")
 
 
 def link_updates(ds: Dataset, rows: list[tuple]) -> int:
