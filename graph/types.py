@@ -87,6 +87,14 @@ class Event:
     place: str | None = None
     time: str | None = None
     weapon: str | None = None
+    #: The first and last day it happened (ISO), and whether the ``text`` gave them or the ``article``'s date.
+    date: str | None = None
+    end: str | None = None
+    date_source: str | None = None
+    #: The place as the gazetteer knows it: GeoNames id, country name and first-level region code.
+    geonameid: int | None = None
+    country: str | None = None
+    region: str | None = None
 
 
 @dataclass(frozen=True)

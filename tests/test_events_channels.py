@@ -44,7 +44,7 @@ def test_a_group_with_a_number_in_its_name_is_no_place(extract):
 def test_a_country_is_too_broad_for_the_main_event(extract):
     text = ("A Myanmar military airstrike on a village school killed 19 people, the group said.\n\n"
             "The attack on the village in Sagaing region took place on Thursday, residents said, and 12 were injured.\n")
-    assert _main_place(extract, text) == {"Sagaing"}
+    assert _main_place(extract, text) == {"Sagaing region"}
 
 
 def test_event_weapon_and_time(extract):

@@ -25,13 +25,14 @@ from graph.extract import (
     events,
     figures,
     frames,
+    incidents,
     quotes,
     sourcelines,
     statements,
 )
 from graph.extract.cues import Cues, compile_cues
 from graph.extract.mentions import Context
-from graph.types import Actor, Article, Claim, Event, Extraction, Software
+from graph.types import Actor, Article, Claim, Extraction, Software
 
 #: The claim extractors by name: each reads a :class:`Context` and yields claims.
 EXTRACTORS: dict[str, Callable[[Context], Iterable[Claim]]] = {
@@ -66,24 +67,23 @@ def extract_article(doc: Doc, article: Article, *, software: Software, cues: Cue
     found = [c for c in found if c.source != figures.NO_OUTLET]  # the outlet is unknown and no one else said it
     by_sentence = events.events_by_sentence(ctx)
     article_events = list(by_sentence.values())
-    main = events.main_event(ctx, article_events)
-    claims = _file_claims(ctx, found, by_sentence, main)
+    filed = incidents.Incidents(ctx, by_sentence, events.main_event(ctx, article_events))
+    claims = _file_claims(ctx, found, filed)
     used = {a.name for c in claims for a in (c.source, c.reported_by) if a is not None}
     actors = tuple(a for a in ctx.all_actors() if a.name in used or a.type in {"person", "organization", "outlet", "group", "channel"})
     return Extraction(
         article=article,
         claims=tuple(claims),
         actors=actors,
-        events=tuple(dict.fromkeys(e for e in article_events if e == main or e.place)),
+        events=tuple(dict.fromkeys(c.event for c in claims if c.event is not None)),
         extractors=(*order, events.EXTRACTOR),
         software=software,
     )
 
 
-def _file_claims(ctx: Context, found: list[Claim], by_sentence: dict[int, Event], main: Event | None) -> list[Claim]:
-    """Each claim with its event (the sentence's, when it names a specific place, else
-    the article's main event) and its source as finally resolved: aliases and roles
-    may have grown after the claim was made."""
+def _file_claims(ctx: Context, found: list[Claim], filed: incidents.Incidents) -> list[Claim]:
+    """Each claim with its incident (:mod:`~graph.extract.incidents`) and its source as
+    finally resolved: aliases and roles may have grown after the claim was made."""
     roles = ctx.resolve_roles()
     by_name: dict[str, str] = {}  # every name and alias -> actor key, first record wins
     for k, r in ctx.actors.items():
@@ -92,9 +92,7 @@ def _file_claims(ctx: Context, found: list[Claim], by_sentence: dict[int, Event]
     claims: list[Claim] = []
     for claim in found:
         span = ctx.doc.char_span(claim.evidence.begin, claim.evidence.end, alignment_mode="expand")
-        sent_event = by_sentence.get(ctx.sentence_of(span[0])) if span is not None else None
-        specific = sent_event is not None and sent_event.place and not events.is_country(ctx, sent_event.place)
-        event = sent_event if specific else main
+        event = filed.of_sentence(ctx.sentence_of(span[0]) if span is not None else None)
         claims.append(replace(claim, event=event, source=_final(ctx, claim.source, roles, by_name),
                               reported_by=_final(ctx, claim.reported_by, roles, by_name)))
     claims.sort(key=lambda c: (c.evidence.begin, c.kind))

@@ -63,6 +63,7 @@ class Cues:
     male_words: frozenset[str]
     male_names_in_a: frozenset[str]
     place_words: frozenset[str]
+    region_words: frozenset[str]
     place_nouns: frozenset[str]
     naming_verbs: frozenset[str]
     title_cues: frozenset[str]
@@ -77,6 +78,8 @@ class Cues:
     accusing_cues: frozenset[str]
     category_titles: dict[str, str]
     cumulative_since: frozenset[str]
+    breakdown_places: tuple[str, ...]
+    other_incident_words: frozenset[str]
     cumulative_phrases: tuple[str, ...]
     update_words: frozenset[str]
     phrase_kinds: dict[tuple[str, ...], str]
@@ -141,6 +144,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         male_words=lx.words("male_words"),
         male_names_in_a=lx.words("male_names_in_a"),
         place_words=lx.words("place_words"),
+        region_words=lx.words("region_words"),
         place_nouns=lx.words("place_nouns"),
         naming_verbs=lx.words("naming_verbs"),
         title_cues=lx.words("title_cues"),
@@ -155,6 +159,8 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         accusing_cues=lx.words("accusing_cues"),
         category_titles=lx.inverse("category_titles"),
         cumulative_since=lx.words("cumulative_since"),
+        breakdown_places=tuple(sorted({str(w).lower() for w in lx.raw.get("breakdown_places", [])})),
+        other_incident_words=lx.words("other_incident_words"),
         cumulative_phrases=tuple(sorted({str(w).lower() for w in lx.raw.get("cumulative_phrases", [])})),
         update_words=lx.words("update_words"),
         phrase_kinds={tuple(k.split()): v for k, v in lx.inverse("phrase_kinds").items()},

@@ -364,7 +364,7 @@ class Context(Phrases):
         kind = self.cues.category_titles.get(title)  # "the group": the last body named by name (not a heading line), its type first
         named = [k for k in reversed(self._order) if kind and self.actors[k].type in {"group", "organization"}
                  and not self.actors[k].narrator and self.actors[k].name[:1].isupper()
-                 and not re.search(rf"^[ \t]*{re.escape(self.actors[k].name)}[ \t]*$", self.article.text, re.M)]
+                 and not re.search(rf"^[ \t]*{re.escape(self.actors[k].name)}[ \t]*$", self.article.text, re.MULTILINE)]
         return next((k for k in named if self.actors[k].type == kind), named[0] if named else None)
 
     def _aliases_of(self, head: Token) -> list[str]:

@@ -61,9 +61,16 @@ def channel_iri(name: str) -> URIRef:
 
 
 def event_iri(event: Event, article_id: str) -> URIRef:
-    if event.place:
-        return DATA[f"event/{_slug(norm_key(event.place))}"]
-    return DATA[f"event/{_slug(article_id)}/{_slug(event.type)}"]
+    """An incident by its place (the gazetteer's town, else the name) and first day;
+    one without a place belongs to its article."""
+    if not event.place:
+        return DATA[f"event/{_slug(article_id)}/{_slug(event.type)}"]
+    place = f"geonames-{event.geonameid}" if event.geonameid is not None else _slug(norm_key(event.place))
+    if event.date:
+        return DATA[f"event/{place}/{event.date}"]
+    if event.date_source == "other":  # another incident the article mentions, undated
+        return DATA[f"event/{place}/other-{_slug(article_id)}-{_slug(event.time or event.type)}"]
+    return DATA[f"event/{place}"]
 
 
 def extractor_iri(name: str, software: Software) -> URIRef:

@@ -77,6 +77,16 @@ def event_triples(event: Event, article_id: str) -> Iterable[tuple]:
     yield iri, NG.eventType, Literal(event.type)
     if event.place:
         yield iri, NG.place, Literal(event.place)
+    if event.date:
+        yield iri, NG.startDate, Literal(event.date, datatype=XSD.date)
+        yield iri, NG.endDate, Literal(event.end or event.date, datatype=XSD.date)
+        yield iri, NG.datedBy, Literal(event.date_source or "text")
+    if event.geonameid is not None:
+        yield iri, NG.geonames, URIRef(f"https://sws.geonames.org/{event.geonameid}/")
+    if event.country:
+        yield iri, NG.country, Literal(event.country)
+    if event.region:
+        yield iri, NG.region, Literal(event.region)
 
 
 def event_mention_triples(event: Event, article_id: str) -> Iterable[tuple]:

@@ -61,6 +61,7 @@ class NG(DefinedNamespace):
     scope: URIRef
     dateSource: URIRef
     updates: URIRef
+    repeats: URIRef
     reportedBy: URIRef
     narrator: URIRef
     conflictsWith: URIRef
@@ -119,10 +120,18 @@ class NG(DefinedNamespace):
     place: URIRef
     time: URIRef
     weapon: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    datedBy: URIRef
+    geonames: URIRef
+    country: URIRef
+    region: URIRef
+    sameIncident: URIRef
 
 
 #: The one rule of merging default-graph facts, for a batch and for a store alike:
 #: for a subject already labelled, the first ``rdfs:label`` stays (a later label of
 #: an actor becomes a ``skos:altLabel``), the first specific class stays, and so does
 #: the first value of each of these properties; every other fact is added.
-FIRST_VALUE_WINS: tuple[URIRef, ...] = (NG.actorType, NG.eventType, NG.place)
+FIRST_VALUE_WINS: tuple[URIRef, ...] = (NG.actorType, NG.eventType, NG.place, NG.startDate, NG.endDate,
+                                         NG.datedBy, NG.geonames, NG.country, NG.region)

@@ -1,0 +1,164 @@
+"""Incidents: each claim filed under what happened, where and when.
+
+An article's main incident is its most often named specific place's event
+(:func:`graph.extract.events.main_event`), dated by the first incident date the text
+gives for it, else by the article's date (``date_source`` says which). A claim whose
+sentence names another specific place, or another day ("a similar strike hit the
+market last month, killing 12"), is about another incident: of that place, or of the
+main incident's place on that day. A region ("the Kharkiv region") or a country is not
+a specific place: a claim there stays with the town the article is about. The date a
+source spoke on ("the army said on Tuesday") is not the incident's.
+
+Places are resolved with the gazetteer (:mod:`graph.gazetteer`): canonical name,
+GeoNames id, country and region, preferring a town in a country the article names.
+
+May import: spaCy tokens, ``graph.gazetteer``, ``graph.extract`` helpers, ``graph.types``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span
+
+from graph import gazetteer
+from graph.extract import events, when
+from graph.extract.mentions import Context
+from graph.names import norm_key
+from graph.types import Event
+
+#: Two days named in one article are one incident's when this close (a night strike reported "on Tuesday").
+SAME_DAY_SLACK = 1
+
+
+def incident_days(ctx: Context, sent: Span) -> tuple[date, date] | None:
+    """The first day (or range of days) a sentence gives for what happened, not for when
+    someone spoke about it ("said on Tuesday")."""
+    base = when.article_day(ctx.article.date)
+    for ent in sent.ents:
+        if ent.label_ not in {"DATE", "TIME"} or _of_saying(ctx, ent):
+            continue
+        days = when.resolve(ent.text, base)
+        if days is not None:
+            return days
+    return None
+
+
+def _of_saying(ctx: Context, ent: Span) -> bool:
+    """A date on a reporting verb: "said on Tuesday", "told reporters on Monday"."""
+    head = ent.root.head
+    if head.dep_ == "prep" and head.lower_ in {"on", "in", "at"}:
+        head = head.head
+    return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in ctx.cues.reporting_verbs | ctx.cues.weak_reporting_verbs
+
+
+def _article_countries(ctx: Context) -> frozenset[str]:
+    """ISO codes of the countries an article names (as names or adjectives), to choose between towns."""
+    names = {e.text for e in ctx.doc.ents if e.label_ in {"GPE", "NORP"}}
+    names |= {country for word, country in ctx.cues.demonyms.items() if word in ctx.doc.text.lower()}
+    return frozenset(code for name in names if (code := gazetteer.country_code(name)))
+
+
+def locate(event: Event, countries: frozenset[str]) -> Event:
+    """An event with its place as the gazetteer knows it: unchanged when the place is a
+    country's name, not a town there, or only a town of a country the article never names."""
+    if not event.place or gazetteer.country_code(event.place) is not None:
+        return event
+    town = gazetteer.find_town(event.place, countries)
+    if town is None or (countries and town.country_code not in countries):
+        return event
+    return replace(event, geonameid=town.geonameid, country=town.country, region=town.region)
+
+
+def dated(event: Event, days: tuple[date, date] | None, source: str) -> Event:
+    """An event with its days and its label: "airstrike on Kutum, 2026-03-09"."""
+    if days is None:
+        return event
+    start, end = days[0].isoformat(), days[1].isoformat()
+    on = start if start == end else f"{start}/{end}"
+    base = f"{event.type} on {event.place}" if event.place else event.type
+    return replace(event, label=f"{base}, {on}", date=start, end=end if end != start else None, date_source=source)
+
+
+def _names_another(ctx: Context, sent: Span) -> bool:
+    """The sentence names another incident than the article's: "a similar strike", "an earlier attack"."""
+    return any(t.lemma_.lower() in ctx.cues.event_nouns and any(
+        c.lower_ in ctx.cues.other_incident_words and c.dep_ in {"amod", "det", "advmod"} for c in t.children)
+        for t in sent)
+
+
+def same_place(a: Event, b: Event) -> bool:
+    """One town: the same gazetteer entry, or the same name when either is not in the gazetteer."""
+    if a.geonameid is not None and b.geonameid is not None:
+        return a.geonameid == b.geonameid
+    return norm_key(a.place or "") == norm_key(b.place or "")
+
+
+class Incidents:
+    """The incidents of one article: its main one and the others its sentences name."""
+
+    def __init__(self, ctx: Context, by_sentence: dict[int, Event], main: Event | None) -> None:
+        self.ctx = ctx
+        self.by_sentence = by_sentence
+        self.countries = _article_countries(ctx)
+        self.days = {n: d for n, sent in enumerate(ctx.sents)
+                     if not ctx.chrome_sent[n] and (d := incident_days(ctx, sent)) is not None}
+        self.main = self._main(main) if main is not None else None
+
+    def _main(self, main: Event) -> Event:
+        key = norm_key(main.place) if main.place else None
+        for n, event in sorted(self.by_sentence.items()):
+            if n in self.days and (key is None or (event.place and norm_key(event.place) == key)):
+                return locate(dated(main, self.days[n], "text"), self.countries)
+        day = when.article_day(self.ctx.article.date)
+        return locate(dated(main, (day, day) if day else None, "article"), self.countries)
+
+    def of_sentence(self, n: int | None) -> Event | None:
+        """The incident a claim in sentence ``n`` is about."""
+        main = self.main
+        sent_event = self.by_sentence.get(n) if n is not None else None
+        days = self.days.get(n) if n is not None else None
+        if sent_event is not None and not events.is_broad(self.ctx, sent_event.place):
+            sent_event = locate(sent_event, self.countries)
+            if main is None or not same_place(sent_event, main):
+                day = when.article_day(self.ctx.article.date)
+                source = "text" if days else "article"
+                return dated(sent_event, days or ((day, day) if day else None), source)
+        abroad = self._abroad(n)
+        if abroad is not None:
+            return abroad
+        earlier = n is not None and _names_another(self.ctx, self.ctx.sents[n])
+        if main is None or not (earlier or (days is not None and self._another_day(days))):
+            return main
+        place = sent_event.place if sent_event is not None and not events.is_broad(self.ctx, sent_event.place) else main.place
+        kind = sent_event.type if sent_event is not None else main.type
+        time = sent_event.time if sent_event else None
+        other = Event(label=f"other {kind} on {place}" + (f" ({time})" if time else ""), type=kind, place=place,
+                      weapon=sent_event.weapon if sent_event else None, time=time)
+        if days is None:  # another incident, undated: its own, never merged with the article's
+            return locate(replace(other, date_source="other"), self.countries)
+        return locate(dated(other, days, "text"), self.countries)
+
+    def _abroad(self, n: int | None) -> Event | None:
+        """An incident in another country than the main one's: "In Russia, the governor said ..."."""
+        main = self.main
+        if n is None or main is None or main.country is None:
+            return None
+        main_code = gazetteer.country_code(main.country)
+        for ent in self.ctx.sents[n].ents:
+            code = gazetteer.country_code(ent.text) if ent.label_ == "GPE" and ent.root.head.lower_ == "in" else None
+            if code is not None and code != main_code:
+                kind = self.by_sentence[n].type if n in self.by_sentence else main.type
+                day = when.article_day(self.ctx.article.date)
+                return dated(Event(label=f"{kind} in {ent.text}", type=kind, place=ent.text, country=gazetteer.country_name(code)),
+                             self.days.get(n) or ((day, day) if day else None), "text" if n in self.days else "article")
+        return None
+
+    def _another_day(self, days: tuple[date, date]) -> bool:
+        """Days that are not the main incident's (within a day when the text dated both)."""
+        main = self.main
+        if main is None or main.date is None:
+            return False
+        main_days = (date.fromisoformat(main.date), date.fromisoformat(main.end or main.date))
+        slack = SAME_DAY_SLACK if main.date_source == "text" else when.WINDOW_DAYS
+        return not when.near(days, main_days, slack)
