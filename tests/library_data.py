@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.pipeline.build import link_conflicts
-from graph.rdf.iris import claim_iri, event_iri
+from graph.pipeline.build import link_figures
+from graph.pipeline.incidents import figure_row
 from graph.rdf.triples import add_extraction, new_dataset, serialize_dataset
 from graph.types import (
     Actor,
@@ -123,8 +123,7 @@ def write_library_trig(path: Path) -> Path:
     figures = []
     for ex in extractions():
         add_extraction(ds, ex)
-        figures += [(claim_iri(c), event_iri(c.event, c.article), c.figure.quantity, c.source.name,
-                     c.figure.low, c.figure.high) for c in ex.claims if c.figure is not None]
-    link_conflicts(ds, figures)
+        figures += [figure_row(c, ex.article.date, frozenset()) for c in ex.claims if c.figure is not None]
+    link_figures(ds, figures)
     serialize_dataset(ds, str(path), "trig")
     return path

@@ -216,7 +216,7 @@ def _cli(capsys, *argv) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize("args", [
     ["--name", "figures_by_event", "--format", "csv"],
-    ["--name", "figures_by_event", "--param", "event=id:event/makiivka", "--param", "kind=killed"],
+    ["--name", "figures_by_event", "--param", "event=id:event/geonames-702320", "--param", "kind=killed"],
     ["--name", "criticism"],
 ])
 def test_query_command_on_a_url_prints_what_it_prints_for_the_local_store(built, capsys, args):
@@ -237,7 +237,7 @@ def test_query_command_on_a_url_with_a_file_an_expression_and_a_parameter(built,
     expr = f"SELECT ?e ?label {{ ?e a <{NG}Event> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
     code, out, err = _cli(capsys, url, "-e", expr, "--param", "label=strike on Makiivka", "--format", "csv")
     assert code == 0, err
-    assert out.splitlines() == ["e,label", "https://w3id.org/newsgraph/id/event/makiivka,strike on Makiivka"]
+    assert out.splitlines() == ["e,label", "https://w3id.org/newsgraph/id/event/geonames-702320,strike on Makiivka"]
     code, out, err = _cli(capsys, url, "-e", expr, "--param", 'label=x" } DROP ALL { "', "--format", "csv")
     assert code == 0 and out.splitlines() == ["e,label"], err
     code, out, _ = _cli(capsys, url, "-e", "CONSTRUCT { ?e a ?t } WHERE { ?e a ?t } LIMIT 3", "--format", "nt")

@@ -173,7 +173,7 @@ def test_ask_with_sparqlwrapper(server):
 def test_construct_with_sparqlwrapper(server, data, fmt):
     query = f"CONSTRUCT WHERE {{ ?e a <{NG}Event> ; ?p ?o }}"
     graph = wrapper(server, query, fmt).query().convert()
-    assert len(graph) == len(run_query(data.ox, query).triples) == 8  # 2 events, 4 triples each
+    assert len(graph) == len(run_query(data.ox, query).triples) == 11  # 2 events: 4 triples each, and the gazetteer's 3 for Makiivka
 
 
 def test_construct_as_turtle_and_trig(server, data):
@@ -465,7 +465,7 @@ def test_query_library_pages(server, data):
     items = json.loads(body)
     assert [i["name"] for i in items] == list(library_names())
     fig = next(i for i in items if i["name"] == "figures_by_event")
-    assert [p["name"] for p in fig["params"]] == ["event", "kind"] and fig["summary"].startswith("Figures by event")
+    assert [p["name"] for p in fig["params"]] == ["event", "kind", "incident"] and fig["summary"].startswith("Figures by event")
     status, headers, body = http(server.url + "queries/", headers={"Accept": "text/html"})
     assert status == 200 and b"figures_by_event" in body and headers["Content-Type"].startswith("text/html")
     status, headers, body = http(server.url + "queries/outlets.rq")

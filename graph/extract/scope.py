@@ -58,7 +58,20 @@ def _is_part(ctx: Context, expr: NumberExpr) -> bool:
             c.dep_ == "nsubj" and c.lemma_.lower() in _WHOLES for c in verb.children):
         return True
     before = doc[max(0, expr.start - 3):expr.start].text.lower()
-    return before.endswith(("among them", "of whom", "of which", "among the dead", "among the victims"))
+    if before.endswith(("among them", "of whom", "of which", "among the dead", "among the victims")):
+        return True
+    return _split_by_place(ctx, expr)
+
+
+def _split_by_place(ctx: Context, expr: NumberExpr) -> bool:
+    """One share of a toll split by where people died, the rest elided: "38 died at the
+    scene and eight later in hospital" (the lexicon's ``breakdown_places``)."""
+    sent = expr.anchor.sent
+    text = " ".join(t.lower_ for t in _clause(expr))
+    if not any(f" {p} " in f" {text} " for p in ctx.cues.breakdown_places):
+        return False
+    rest = ctx.doc[expr.end:sent.end]
+    return any(t.lower_ == "and" and rest.doc[t.i + 1].like_num for t in rest if t.i + 1 < sent.end)
 
 
 def _clause(expr: NumberExpr) -> list[Token]:
@@ -80,7 +93,7 @@ def _is_cumulative(ctx: Context, expr: NumberExpr) -> bool:
     since += [c for a in expr.anchor.ancestors if a.pos_ in {"VERB", "AUX"} for c in a.children
               if c.lower_ == "since"]  # "Since the invasion, the mission has verified 14,600 civilians killed"
     for tok in since:
-        ahead = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 5]]
+        ahead = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 7]]  # "since the full-scale invasion"
         if any(w in cues.cumulative_since or _YEAR.match(w) for w in ahead):
             return True
     # "the war has killed tens of thousands": the war itself is the doer

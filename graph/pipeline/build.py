@@ -6,7 +6,6 @@ conflicting figures, and writes the outputs atomically.
 """
 from __future__ import annotations
 
-import bisect
 import json
 import os
 import re
@@ -21,7 +20,6 @@ from pathlib import Path
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from spacy.language import Language
 
 from graph.errors import InputError, OptionError, OutputError, StoreError
@@ -30,21 +28,21 @@ from graph.extract.cues import compile_cues
 from graph.files import atomic_write, temporary_output
 from graph.names import name_tables
 from graph.nlp import load_pipeline, parse_articles, pipeline_software
+from graph.pipeline.conflicts import link_conflicts
+from graph.pipeline.incidents import FigureRow, cluster_incidents, figure_row
 from graph.pipeline.records import claim_to_record
-from graph.pipeline.updates import link_updates, timeline_row
+from graph.pipeline.updates import link_updates, timelines
 from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
-from graph.rdf.iris import claim_iri, event_iri
 from graph.rdf.triples import (
     add_extraction,
     link_surnames,
     new_dataset,
     serialize_dataset,
 )
-from graph.rdf.vocab import NG
 from graph.readers.load import load_articles
 from graph.rules import load_lexicon, rules_digest, user_rules_path
 from graph.store.summary import refresh as refresh_summary
-from graph.types import CLAIM_KINDS, Article, Claim, Extraction
+from graph.types import CLAIM_KINDS, Article, Extraction
 
 #: ``--format`` value -> output file name
 RDF_FORMATS = {"trig": "graph.trig", "nq": "graph.nq", "ttl": "graph.ttl", "jsonld": "graph.jsonld"}
@@ -91,51 +89,6 @@ def extract_stream(
     software = pipeline_software(nlp, model=model, rules_digest=rules_digest(rules))
     for doc, article in parse_articles(nlp, articles, n_process=n_process):
         yield extract_article(doc, article, cues=cues, software=software)
-
-
-def link_conflicts(ds: Dataset, figures: list[tuple]) -> int:
-    """Link figure claims about the same event and kind from different sources
-    whose intervals do not overlap (``ng:conflictsWith``, default graph); the
-    figures passed are the incidents' totals as sources state them (parts,
-    cumulative counts and the narrator's figures come without an event).
-
-    A missing low counts as 0 and a missing high as no bound. Two intervals
-    do not overlap when one's high is below the other's low, so each group is
-    sorted by low once and every figure with a high is paired with the
-    suffix of higher lows: the work grows with the links made, not with the
-    square of the figures about an event.
-    """
-    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
-    by_key: dict[tuple, list[tuple]] = {}
-    for iri, event, kind, source, low, high in figures:
-        if event is None:
-            continue
-        by_key.setdefault((event, kind), []).append((low if low is not None else 0, high, iri, source))
-    n = 0
-    for items in by_key.values():
-        items.sort(key=lambda item: item[0])
-        lows = [item[0] for item in items]
-        for low_a, high, a, source_a in items:
-            if high is None:
-                continue
-            for _, high_b, b, source_b in items[bisect.bisect_right(lows, high):]:
-                if source_a == source_b:
-                    continue
-                if high_b is not None and high_b < low_a and str(b) < str(a):
-                    continue  # inverted intervals (low > high) meet twice: link once
-                default.add((a, NG.conflictsWith, b))
-                default.add((b, NG.conflictsWith, a))
-                n += 1
-    return n
-
-
-def _figure_row(claim: Claim) -> tuple:
-    f = claim.figure
-    assert f is not None
-    event = event_iri(claim.event, claim.article) if claim.event and claim.event.place else None
-    if f.scope != "total" or claim.narrator:
-        event = None  # a part or a cumulative count does not rival the incident's toll, nor does the outlet's own voice
-    return (claim_iri(claim), event, f.quantity, claim.source.name, f.low, f.high)
 
 
 #: Names of a build's temporaries, with the process id: its work folder, and outputs being written.
@@ -329,8 +282,7 @@ class _ArticleSink:
         self.update_words = update_words
         self.summary, self.report = summary, report
         self.default = new_dataset()
-        self.figures: list[tuple] = []
-        self.timeline: list[tuple] = []  # one source's figures per incident, for ng:updates
+        self.figures: list[FigureRow] = []  # for the corpus-wide links of figures
         self.actors: set[str] = set()
 
     def add(self, ex: Extraction) -> None:
@@ -347,19 +299,23 @@ class _ArticleSink:
         for claim in ex.claims:
             self.summary.claims[claim.kind] += 1
             if claim.figure is not None:
-                self.figures.append(_figure_row(claim))
-                row = timeline_row(claim, ex.article.date, self.update_words)
-                if row is not None:
-                    self.timeline.append(row)
+                self.figures.append(figure_row(claim, ex.article.date, self.update_words))
         self.actors.update(a.name for a in ex.actors)
+
+
+def link_figures(ds: Dataset, rows: list[FigureRow]) -> tuple[int, int]:
+    """Merge incidents across articles, then link updates and conflicts; returns
+    ``(updates, conflicts)``."""
+    incident = cluster_incidents(ds, rows)
+    lines = timelines(rows, incident)
+    return link_updates(ds, lines), link_conflicts(ds, rows, incident, lines)
 
 
 def _write_outputs(out: Path, ds: Dataset, sink: _ArticleSink, *, rdf_format: str, html: bool) -> None:
     """Link what spans articles (surnames, conflicting figures, updates), count, and write the
     RDF file and the page, each atomically."""
     link_surnames(ds)
-    link_conflicts(ds, sink.figures)
-    link_updates(ds, sink.timeline)
+    link_figures(ds, sink.figures)
     refresh_summary(sink.spill.store)
     name = RDF_FORMATS[rdf_format]
     atomic_write(out / name, lambda p: serialize_dataset(ds, str(p), rdf_format))

@@ -1,0 +1,132 @@
+"""Incidents across articles: the figures a build links, and which events are one incident.
+
+Each figure claim of a build becomes a :class:`FigureRow`: its incident (event IRI,
+place key, days), kind, scope, source, article date and interval. Events of several
+articles at one place are one incident when their days lie close: within a day
+when both articles gave the day in the text (a night strike reported "on Tuesday"
+by one and "on Monday" by another), within :data:`~graph.extract.when.WINDOW_DAYS`
+when either was dated by its article's date; an undated event joins its place's
+incident with the most figures. Each merged event points to its incident
+(``ng:sameIncident``) and the merge is recorded (``ng:Merge``) with its reason.
+
+May import: rdflib, ``graph.rdf``, ``graph.types``, the standard library.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rdflib import Dataset, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from graph.names import norm_key
+from graph.rdf.iris import claim_iri, event_iri
+from graph.rdf.triples import record_merge
+from graph.rdf.vocab import NG
+from graph.types import Claim
+
+#: How far apart two articles' days of one incident may be (see the module docstring).
+TEXT_SLACK, ARTICLE_SLACK = 1, 3
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """What the corpus-wide links need of one figure claim."""
+
+    claim: URIRef
+    event: URIRef | None
+    place: str | None
+    start: date | None
+    end: date | None
+    dated_by: str | None
+    label: str
+    quantity: str
+    scope: str
+    source: str
+    #: Who speaks for the source: its organisation (a health director's administration), else itself.
+    group: str
+    narrator: bool
+    article: str
+    article_date: str | None
+    begin: int
+    low: float | None
+    high: float | None
+    approx: bool
+    says_update: bool
+
+
+def figure_row(claim: Claim, article_date: str | None, update_words: frozenset[str]) -> FigureRow:
+    """The row of a figure claim."""
+    f, event = claim.figure, claim.event
+    assert f is not None
+    placed = event is not None and bool(event.place)
+    place = None
+    if placed:
+        place = f"geonames-{event.geonameid}" if event.geonameid is not None else norm_key(event.place)
+    if placed and event.date_source == "other":
+        place = str(event_iri(event, claim.article))  # another incident the article mentions, undated: its own
+    days = (date.fromisoformat(event.date), date.fromisoformat(event.end or event.date)) if placed and event.date else (None, None)
+    return FigureRow(
+        claim=claim_iri(claim), event=event_iri(event, claim.article) if placed else None, place=place,
+        start=days[0], end=days[1], dated_by=event.date_source if placed else None,
+        label=event.label if placed else "", quantity=f.quantity, scope=f.scope, source=claim.source.name,
+        group=norm_key(claim.source.affiliation or claim.source.name),
+        narrator=claim.narrator, article=claim.article, article_date=article_date, begin=claim.evidence.begin,
+        low=f.low, high=f.high, approx=f.approx,
+        says_update=bool(set(re.findall(r"[a-z]+", claim.evidence.sentence.lower())) & update_words),
+    )
+
+
+def cluster_incidents(ds: Dataset, rows: list[FigureRow]) -> dict[URIRef, URIRef]:
+    """Event IRI -> the IRI of its incident (itself when it leads one), recording each merge."""
+    events: dict[URIRef, FigureRow] = {}
+    weight: dict[URIRef, int] = defaultdict(int)
+    for row in rows:
+        if row.event is not None:
+            events.setdefault(row.event, row)
+            weight[row.event] += 1
+    by_place: dict[str, list[FigureRow]] = defaultdict(list)
+    for row in events.values():
+        by_place[row.place].append(row)
+    incident: dict[URIRef, URIRef] = {}
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    for group in by_place.values():
+        for member, lead, reason in _merge_place(group, weight):
+            incident[member] = lead
+            if member != lead:
+                default.add((member, NG.sameIncident, lead))
+                record_merge(default, lead, name=events[member].label, reason=reason, source=member)
+    return incident
+
+
+def _merge_place(group: list[FigureRow], weight: dict[URIRef, int]):
+    """``(event, its incident, reason)`` for the events at one place: dated ones chained by
+    closeness of days, the incident of a chain its event with the most figures."""
+    dated = sorted((r for r in group if r.start is not None), key=lambda r: (r.start, r.end, str(r.event)))
+    chains: list[list[FigureRow]] = []
+    for row in dated:
+        if chains and any(_close(row, other) for other in chains[-1]):
+            chains[-1].append(row)
+        else:
+            chains.append([row])
+    leads = []
+    for chain in chains:
+        lead = max(chain, key=lambda r: (weight[r.event], r.dated_by == "text", -r.start.toordinal()))
+        leads.append((lead, sum(weight[r.event] for r in chain)))
+        for row in chain:
+            yield row.event, lead.event, "same place, days within a few of each other"
+    undated = [r for r in group if r.start is None]
+    if undated:
+        main = max(leads, key=lambda item: item[1])[0] if leads else max(undated, key=lambda r: weight[r.event])
+        for row in undated:
+            yield row.event, main.event, "same place, one article undated"
+
+
+def _close(a: FigureRow, b: FigureRow) -> bool:
+    """Two events' days close enough to be one incident (ranges as given)."""
+    slack = timedelta(days=TEXT_SLACK if a.dated_by == b.dated_by == "text" else ARTICLE_SLACK)
+    if (a.end - a.start).days > 2 or (b.end - b.start).days > 2:  # a month is not a day: only the same range
+        return (a.start, a.end) == (b.start, b.end)
+    return a.start - slack <= b.end and b.start - slack <= a.end
