@@ -60,12 +60,12 @@ def _article_countries(ctx: Context) -> frozenset[str]:
 
 
 def locate(event: Event, countries: frozenset[str]) -> Event:
-    """An event with its place as the gazetteer knows it: unchanged when the place is a
-    country's name, not a town there, or only a town of a country the article never names."""
+    """An event with its place as the gazetteer knows it (a town of a country the article
+    names first): unchanged when the place is a country's name or not a town there."""
     if not event.place or gazetteer.country_code(event.place) is not None:
         return event
     town = gazetteer.find_town(event.place, countries)
-    if town is None or (countries and town.country_code not in countries):
+    if town is None:
         return event
     return replace(event, geonameid=town.geonameid, country=town.country, region=town.region)
 
