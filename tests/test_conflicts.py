@@ -123,3 +123,18 @@ def test_events_of_one_place_on_close_days_are_one_incident_and_the_merge_is_rec
     assert len(merges) == 1
     incident = cluster_incidents(new_dataset(), [mon, estimated])  # a date from the article reaches further
     assert incident[mon.event] == incident[estimated.event]
+
+
+def test_tolls_of_different_people_do_not_conflict():
+    """Five soldiers and 40 rebels of one clash are two sides' losses; civilians against a
+    side's "militants" are a disagreement; soldiers a source says it killed on the other side
+    contest that side's civilian toll."""
+    soldiers = row(1, "e", "killed", "Army", 5, 5, victims="soldiers")
+    rebels = row(2, "e", "killed", "Rebels", 40, 40, victims="fighters")
+    civilians = row(3, "e", "killed", "Residents", 6, 6, victims="civilians")
+    militants = row(4, "e", "killed", "Air force", 27, 27, victims="fighters")
+    enemy = row(5, "e", "killed", "Occupation official", 60, 60, victims="soldiers", enemy_losses=True)
+    ds = new_dataset()
+    link_figures(ds, [soldiers, rebels, civilians, militants, enemy])
+    pairs = [(soldiers, enemy), (rebels, civilians), (rebels, militants), (civilians, militants), (civilians, enemy)]
+    assert {frozenset(p) for p in links(ds)} == {frozenset((a.claim, b.claim)) for a, b in pairs}

@@ -96,3 +96,32 @@ def test_two_articles_on_one_incident_are_merged_with_a_record(nlp, tmp_path):
     assert [str(r) for r in default.objects(None, NG.mergeReason)] == ["same place, days within a few of each other"]
     dates = {str(d) for d in default.objects(None, NG.startDate)}
     assert "2026-03-30" in dates  # three weeks later: another incident
+
+
+def test_since_a_month_is_a_period_not_an_incident_day(incidents_of):
+    events = incidents_of("A drone strike on Kadugli killed seven people on Monday, officials said.\n\n"
+                          "Since January, more than 140 civilians have been killed in Kadugli, residents said.\n")
+    assert events[7].date == "2026-03-09" and events[140].date != "2026-01-01"
+
+
+def test_a_region_opening_a_sentence_is_another_incident(incidents_of):
+    events = incidents_of("Fighting in Pinga killed 40 people on Monday, a local official said.\n\n"
+                          "In Ituri province, to the north, fourteen people were killed in an attack, officials said.\n")
+    assert events[14] != events[40] and events[14].place == "Ituri province"
+
+
+def test_a_part_of_a_country_is_as_broad_as_the_country(incidents_of):
+    events = incidents_of("A drone strike in eastern Democratic Republic of Congo killed 12 people in Rubaya "
+                          "on Monday, the hospital said.\n")
+    assert events[12].place == "Rubaya"
+
+
+def test_whose_dead_a_figure_counts(nlp):
+    from graph.extract import extract_article
+    text = ("The army said it had killed 40 rebels and lost five soldiers in the fighting for Pinga.\n\n"
+            "A Russian official said 60 Ukrainian servicemen were killed. Not one soldier came to help, residents said.\n")
+    ex = extract_article(nlp(text_for_parsing(text)), Article(id="v", text=text), software=pipeline_software(nlp))
+    figures = {c.figure.low: (c.figure.victims, c.figure.victim_side) for c in ex.claims if c.figure is not None}
+    assert figures[40] == ("fighters", None) and figures[5] == ("soldiers", None)
+    assert figures[60] == ("soldiers", "Ukraine")
+    assert 1 not in figures  # "not one soldier" counts nothing

@@ -63,7 +63,7 @@ def test_dev_corpus_scores_above_its_floors(tmp_path, nlp, folder):
 
 #: Floors of the conflicting pairs (precision, recall) on the dev sets with gold pairs:
 #: dev G was tuned on (first 0.06 / 0.14), dev H scored once before any tuning on it.
-CONFLICT_FLOORS = {"dev_g": (0.45, 0.28), "dev_h": (0.10, 0.16)}
+CONFLICT_FLOORS = {"dev_g": (0.45, 0.26), "dev_h": (0.15, 0.15)}
 
 
 @pytest.mark.slow

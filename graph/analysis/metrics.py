@@ -17,8 +17,12 @@ from typing import Any
 
 import networkx as nx
 
+from graph.analysis.figures import figures_by_event
 from graph.analysis.network import AFFILIATION, is_claim
-from graph.types import CLAIM_KINDS, QUANTITY_KINDS
+from graph.types import CLAIM_KINDS
+
+__all__ = ["centrality", "claim_edges", "communities", "figure_spread", "figures_by_event", "graph_stats",
+           "graph_summary", "is_actor", "most_cited_sources", "most_criticized", "simple_graph"]
 
 #: Node types that are not actors.
 NON_ACTOR_TYPES = ("event", "target", "article")
@@ -28,6 +32,8 @@ EXACT_BETWEENNESS_LIMIT = 1000
 BETWEENNESS_SAMPLE = 300
 #: Seed of every randomized algorithm here.
 SEED = 42
+#: The keys of a figures group that list figures (left out of ``figure_spread``).
+_FIGURE_LISTS = ("figures", "rows", "parts", "cumulative", "conflict_pairs")
 
 
 def is_actor(attrs: dict[str, Any]) -> bool:
@@ -175,53 +181,6 @@ def most_cited_sources(g: nx.MultiDiGraph, *, top: int | None = 10) -> list[dict
     return rows[:top] if top is not None else rows
 
 
-def figures_by_event(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """Every source's figure for each event and quantity kind, side by side.
-
-    One group per (event, quantity kind); figures about no event are grouped by
-    their article (``about`` is ``"article"``). A group gives the lowest and
-    highest bound any source states (``low``, ``high``), ``spread`` =
-    ``high / low`` when both are positive, the number of distinct ``sources``,
-    the number of ``conflicts`` (pairs of figures whose intervals do not
-    overlap, as the build linked them), and its ``figures``: one row per claim,
-    ordered by low bound.
-    """
-    groups: dict[tuple[Any, str], list[dict[str, Any]]] = defaultdict(list)
-    for u, v, attrs in claim_edges(g, "figure"):
-        groups[(v, attrs.get("quantity") or "other")].append(_figure_row(g, u, attrs))
-    result = []
-    for (about, quantity), rows in groups.items():
-        node = g.nodes[about]
-        rows.sort(key=lambda r: (_sort_number(r["low"], r["high"]), _sort_number(r["high"], r["low"]),
-                                 r["source_label"], r["claim"] or ""))
-        lows = [r["low"] for r in rows if r["low"] is not None]
-        highs = [r["high"] for r in rows if r["high"] is not None]
-        low = min(lows + highs) if lows or highs else None
-        high = max(highs + lows) if lows or highs else None
-        claims = {r["claim"] for r in rows}
-        conflicts = {frozenset((r["claim"], other)) for r in rows for other in r["conflicts"]
-                     if other in claims}
-        result.append({
-            "event": str(about),
-            "label": _label(g, about),
-            "about": "event" if node.get("type") == "event" else "article",
-            "place": node.get("place"),
-            "time": node.get("time"),
-            "weapon": node.get("weapon"),
-            "quantity": quantity,
-            "low": low,
-            "high": high,
-            "spread": round(high / low, 3) if low and high and low > 0 else None,
-            "sources": len({r["source"] for r in rows}),
-            "conflicts": len(conflicts),
-            "figures": rows,
-        })
-    order = {q: i for i, q in enumerate(QUANTITY_KINDS)}
-    result.sort(key=lambda r: (r["about"] != "event", r["label"].lower(), r["event"],
-                               order.get(r["quantity"], len(order)), r["quantity"]))
-    return result
-
-
 def graph_stats(g: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
     """Everything ``newsgraph stats`` shows: the summary, the ``top`` actors by
     centrality, communities, most criticized, most cited sources, figure spread."""
@@ -232,10 +191,23 @@ def graph_stats(g: nx.MultiDiGraph, *, top: int = 10) -> dict[str, Any]:
         "communities": [{k: v for k, v in c.items() if k != "nodes"} for c in communities(g)][:top],
         "most_criticized": most_criticized(g, top=top),
         "most_cited_sources": most_cited_sources(g, top=top),
-        "figure_spread": [{k: v for k, v in group.items() if k != "figures"}
-                          | {"values": [f"{f['source_label']}: {f['label']}" for f in group["figures"]]}
-                          for group in figures_by_event(g)],
+        "figure_spread": [figure_spread(group) for group in figures_by_event(g)],
     }
+
+
+def figure_spread(group: dict[str, Any]) -> dict[str, Any]:
+    """A group of :func:`figures_by_event` without its figure lists: the incident, its
+    days, the bounds and counts, and ``values``, one line per latest total ("Source:
+    61 killed (earlier 46 killed; in 2 articles)"), then the period and war-wide
+    totals, and the conflicting pairs as ``"A: 63 killed / B: ~400 killed"``."""
+    summary = {k: v for k, v in group.items() if k not in _FIGURE_LISTS}
+    summary["values"] = ([_figure_line(row) for row in group["rows"]]
+                         + [_figure_line(row, "part") for row in group["parts"]]
+                         + [_figure_line(row, "period or war-wide") for row in group["cumulative"]])
+    summary["pairs"] = [f"{p['a_source_label']}: {p['a_label']} / {p['b_source_label']}: {p['b_label']}"
+                        for p in group["conflict_pairs"]]
+    summary["n_figures"] = len(group["figures"])
+    return summary
 
 
 # --- helpers -----------------------------------------------------------------
@@ -255,29 +227,12 @@ def _top_labels(g: nx.MultiDiGraph, counts: Counter, n: int = 5) -> list[str]:
     return [_label(g, node) for node, _ in ranked[:n]]
 
 
-def _figure_row(g: nx.MultiDiGraph, source: Any, attrs: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "claim": attrs.get("claim"),
-        "source": str(source),
-        "source_label": _label(g, source),
-        "side": g.nodes[source].get("side"),
-        "label": attrs.get("label"),
-        "low": attrs.get("low"),
-        "high": attrs.get("high"),
-        "approx": bool(attrs.get("approx")),
-        "figure_text": attrs.get("figure_text"),
-        "narrator": bool(attrs.get("narrator")),
-        "outlet": attrs.get("outlet"),
-        "article": attrs.get("article"),
-        "title": attrs.get("title"),
-        "date": attrs.get("date"),
-        "url": attrs.get("url"),
-        "sentence": attrs.get("sentence"),
-        "conflicts": list(attrs.get("conflicts") or ()),
-    }
-
-
-def _sort_number(value: float | None, fallback: float | None) -> float:
-    if value is not None:
-        return float(value)
-    return float(fallback) if fallback is not None else float("inf")
+def _figure_line(row: dict[str, Any], scope: str | None = None) -> str:
+    """``Source: 61 killed`` with what the board shows beside it, in brackets."""
+    notes = [scope] if scope else []
+    if row["history"]:
+        notes.append("earlier " + ", ".join(str(h["label"]) for h in row["history"]))
+    if row["articles"] > 1:
+        notes.append(f"in {row['articles']} articles")
+    notes += [f"part {p['label']}" for p in row["parts"]]
+    return f"{row['source_label']}: {row['label']}" + (f" ({'; '.join(notes)})" if notes else "")

@@ -17,7 +17,13 @@ queries of the query library and returns a :class:`networkx.MultiDiGraph`:
   is, case and spacing aside, the label or alias of exactly one other actor.
 
 Events carry the time and weapon the articles state (they live in the article
-graphs; several different statements are joined with ``"; "``).
+graphs; several different statements are joined with ``"; "``), their days
+(``start_date``, ``end_date``, ``dated_by``), ``country``, ``region``, ``geonames``
+and ``incident``: the event that ``ng:sameIncident`` points to, or the event itself.
+A claim's edge carries its event's ``incident`` and days, a figure's ``scope``
+(``"total"`` when the build gave none), and the figure links of its source's
+timeline: ``updates`` / ``updated_by`` (``ng:updates``) and ``repeats`` /
+``repeated_by`` (``ng:repeats``), tuples of claim IRIs.
 
 Every node and edge attribute is a ``str``, ``int``, ``float``, ``bool``,
 ``None`` or a tuple of ``str``, so the graph pickles and turns into JSON as is.
@@ -39,10 +45,11 @@ from graph.types import CLAIM_KINDS
 
 #: Edge kind of an actor's link to the body it belongs to (not a claim).
 AFFILIATION = "affiliation"
-#: Every edge kind: the claim kinds, then ``affiliation``.
 #: Edge labels of the edge kinds that carry no number.
 KIND_LABELS = {"criticism": "criticized", "quote": "quoted", "statement": "said", AFFILIATION: "affiliated with"}
 
+#: The inverse of each figure link, as an edge attribute.
+_INVERSE = {"updates": "updated_by", "repeats": "repeated_by"}
 #: Node attributes every node has (``None`` when unknown).
 NODE_KEYS = ("label", "type", "side", "role", "n_said", "n_about")
 
@@ -58,6 +65,7 @@ def dataset_to_networkx(ds: Dataset) -> nx.MultiDiGraph:
         g.add_node(iri, **attrs)
     extractors = _read_labels(ds, "_network_extractors", "extractor")
     conflicts = _read_conflicts(ds)
+    links = _read_figure_links(ds)
 
     for claim in _read_claims(ds):
         source = claim["source"]
@@ -69,6 +77,7 @@ def dataset_to_networkx(ds: Dataset) -> nx.MultiDiGraph:
             target,
             key=claim["claim"],
             **_edge_attrs(claim, actors, extractors, conflicts.get(claim["claim"], ())),
+            **_timeline_attrs(claim, events, links),
         )
         g.nodes[source]["n_said"] += 1
         g.nodes[target]["n_about"] += 1
@@ -158,6 +167,13 @@ def _read_events(ds: Dataset) -> dict[str, dict[str, Any]]:
             place=row.get("place"),
             time=row.get("time"),
             weapon=row.get("weapon"),
+            start_date=row.get("startDate"),
+            end_date=row.get("endDate"),
+            dated_by=row.get("datedBy"),
+            country=row.get("country"),
+            region=row.get("region"),
+            geonames=row.get("geonames"),
+            incident=row.get("incident") or iri,
         )
         events[iri] = attrs
     for prop, key in ((NG.time, "time"), (NG.weapon, "weapon")):
@@ -193,9 +209,6 @@ def _read_affiliations(ds: Dataset, g: nx.MultiDiGraph) -> list[tuple[str, str]]
     return sorted(pairs)
 
 
-
-
-
 def _read_labels(ds: Dataset, query: str, var: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     for row in _rows(ds, query):
@@ -210,6 +223,17 @@ def _read_conflicts(ds: Dataset) -> dict[str, tuple[str, ...]]:
         pairs.setdefault(row["claim"], set()).add(row["other"])
         pairs.setdefault(row["other"], set()).add(row["claim"])
     return {claim: tuple(sorted(others)) for claim, others in pairs.items()}
+
+
+def _read_figure_links(ds: Dataset) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Claim IRI -> ``{"updates", "updated_by", "repeats", "repeated_by"}`` (sorted claim IRIs)."""
+    links: dict[str, dict[str, set[str]]] = {}
+    for row in _rows(ds, "_network_figure_links"):
+        link, later, earlier = row["link"], row["claim"], row["other"]
+        links.setdefault(later, {}).setdefault(link, set()).add(earlier)
+        links.setdefault(earlier, {}).setdefault(_INVERSE[link], set()).add(later)
+    return {claim: {key: tuple(sorted(values)) for key, values in found.items()}
+            for claim, found in links.items()}
 
 
 def _read_claims(ds: Dataset) -> list[dict[str, Any]]:
@@ -314,6 +338,23 @@ def _edge_attrs(
         "narrator": bool(claim.get("narrator", False)),
         "extractor": extractors.get(claim.get("extractor", ""), claim.get("extractor")),
         "conflicts": conflicts,
+    }
+
+
+def _timeline_attrs(
+    claim: dict[str, Any],
+    events: dict[str, dict[str, Any]],
+    links: dict[str, dict[str, tuple[str, ...]]],
+) -> dict[str, Any]:
+    """A claim's scope, figure links, and its event's incident and days."""
+    event = events.get(claim.get("event") or "", {})
+    found = links.get(claim["claim"], {})
+    is_figure = claim["kind"] == "figure"
+    return {
+        "scope": (claim.get("scope") or "total") if is_figure else None,
+        **{key: found.get(key, ()) for key in ("updates", "updated_by", "repeats", "repeated_by")},
+        "incident": event.get("incident") or claim.get("event"),
+        **{key: event.get(key) for key in ("start_date", "end_date", "dated_by")},
     }
 
 

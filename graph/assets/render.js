@@ -155,11 +155,19 @@
       where.appendChild(el("span", (articleName || url ? " \u2014 " : "") + rest));
     }
     card.appendChild(where);
-    if (c.conflicts && c.conflicts.length) {
-      card.appendChild(el("div", "conflicts with: " + c.conflicts.map(function (other) {
-        return sourceOf(other).label + " (" + data.claims[other].label + ")";
-      }).join("; "), "ng-meta ng-conflicts"));
+    if (c.scope && c.scope !== "total") {
+      card.appendChild(el("div", c.scope === "part" ? "a part of a total" : "a period or war-wide total", "ng-meta"));
     }
+    [["conflicts", "conflicts with: ", " ng-conflicts"], ["updates", "updates: ", ""],
+     ["updated_by", "updated by: ", ""], ["repeats", "repeats: ", ""],
+     ["repeated_by", "repeated by: ", ""]].forEach(function (link) {
+      var others = c[link[0]];
+      if (others && others.length) {
+        card.appendChild(el("div", link[1] + others.map(function (other) {
+          return sourceOf(other).label + " (" + data.claims[other].label + ")";
+        }).join("; "), "ng-meta" + link[2]));
+      }
+    });
     card.appendChild(el("div", join([c.claim, c.extractor], " \u00b7 "), "ng-iri"));
     return card;
   }
@@ -193,7 +201,13 @@
     if (info.affiliation) {
       panel.appendChild(el("p", "affiliation: " + info.affiliation, "ng-meta"));
     }
-    var details = join([info.place, info.time, info.weapon], " \u00b7 ");
+    var days = info.start_date && info.end_date && info.end_date !== info.start_date ?
+      info.start_date + " \u2013 " + info.end_date : info.start_date;
+    if (days && info.dated_by === "article") {
+      days += " (date from the article)";
+    }
+    var details = join([info.place, info.country !== info.place ? info.country : null, days, info.time,
+                        info.weapon], " \u00b7 ");
     if (details) {
       panel.appendChild(el("p", details, "ng-meta"));
     }

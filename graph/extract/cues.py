@@ -79,6 +79,7 @@ class Cues:
     category_titles: dict[str, str]
     cumulative_since: frozenset[str]
     breakdown_places: tuple[str, ...]
+    victim_classes: dict[str, str]
     other_incident_words: frozenset[str]
     cumulative_phrases: tuple[str, ...]
     update_words: frozenset[str]
@@ -161,6 +162,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         cumulative_since=lx.words("cumulative_since"),
         breakdown_places=tuple(sorted({str(w).lower() for w in lx.raw.get("breakdown_places", [])})),
         other_incident_words=lx.words("other_incident_words"),
+        victim_classes=lx.inverse("victim_classes"),
         cumulative_phrases=tuple(sorted({str(w).lower() for w in lx.raw.get("cumulative_phrases", [])})),
         update_words=lx.words("update_words"),
         phrase_kinds={tuple(k.split()): v for k, v in lx.inverse("phrase_kinds").items()},

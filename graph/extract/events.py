@@ -16,6 +16,13 @@ from graph.types import Event
 EXTRACTOR = "events.v1"
 #: Month and weekday names: a date, never a place ("a strike on January 5").
 CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name))
+#: Words of a part of a country: "eastern Congo" is as broad as Congo.
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                     "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                     "north-western", "south-eastern", "south-western"})
+#: A line without final punctuation is a headline or a crosshead when it has at most this many
+#: long words (or opens the text); a longer one is a paragraph that lost its full stop.
+HEADLINE_WORDS = 12
 #: Nouns of a settlement: "the X town of Y" puts the town Y in the place X.
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "township", "hamlet"})
 #: Prepositions of where something came from or went to, not where it happened.
@@ -45,7 +52,7 @@ def event_in_sentence(ctx: Context, sent: Span) -> Event | None:
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "csubj", "acl"}
 
 
-def _a_place(ctx: Context, t) -> str | None:
+def a_place(ctx: Context, t) -> str | None:
     """The place name at token ``t``: a place entity, or a proper noun the article uses as a place."""
     if t.lower_ in CALENDAR_WORDS:
         return None
@@ -87,11 +94,11 @@ def _place(ctx: Context, tok, sent: Span) -> str | None:
 
 def _places(ctx: Context, tok, sent: Span):
     for t in tok.lefts:  # "the Sumy strike", "Kharkiv shelling"
-        if t.dep_ in {"compound", "amod", "nmod", "npadvmod"} and (place := _a_place(ctx, t)):
+        if t.dep_ in {"compound", "amod", "nmod", "npadvmod"} and (place := a_place(ctx, t)):
             yield place
     for t in tok.subtree:  # "strike on X", "attack in X", "attack on X's port", "strike on the X apartment block"
         if (t.dep_ == "pobj" or (t.dep_ in {"poss", "compound", "nmod"} and t.head.dep_ == "pobj")) and not _directed(t, {tok.i}):
-            if place := _a_place(ctx, t):
+            if place := a_place(ctx, t):
                 yield place
     clause = _clause_of(tok)
     for ent in sent.ents:
@@ -156,6 +163,8 @@ def is_country(ctx: Context, place: str | None) -> bool:
         return False
     low = place.lower().removeprefix("the ")
     words = low.split()
+    if len(words) > 1 and words[0] in COMPASS:  # "eastern Democratic Republic of Congo", "northern Syria"
+        low, words = " ".join(words[1:]), words[1:]
     countries = {c.lower() for c in ctx.cues.demonyms.values()} | ctx.cues.countries
     return low in countries or low in ctx.cues.demonyms or (len(words) == 2 and words[1] in countries) \
         or gazetteer.country_code(low) is not None
@@ -194,7 +203,8 @@ def is_headline(sent: Span) -> bool:
     if not words or text[-1:] in {".", "!", "?", "\"", "”", ":", ";", ","}:
         return False
     tail = sent.text[len(sent.text.rstrip()):] + sent.doc.text[sent.end_char:sent.end_char + 1]
-    if "\n" in tail or sent.end_char >= len(sent.doc.text.rstrip()):
+    short = len(words) <= HEADLINE_WORDS or not sent.doc.text[:sent.start_char].strip()
+    if short and ("\n" in tail or sent.end_char >= len(sent.doc.text.rstrip())):
         return True
     return sum(t.is_title for t in words) >= 0.7 * len(words)
 

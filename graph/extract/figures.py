@@ -27,7 +27,7 @@ from graph.extract.attribution import (
 from graph.extract.cues import Cues
 from graph.extract.mentions import Context
 from graph.extract.numbers import NumberExpr, find_numbers
-from graph.extract.scope import breakdowns, scope_of
+from graph.extract.scope import breakdowns, scope_of, victims_of
 from graph.types import Actor, Claim, Figure
 
 EXTRACTOR = "figures.v1"
@@ -376,4 +376,6 @@ def _figures(ctx: Context) -> Iterator[Claim]:
             )))
         split = breakdowns(ctx, [(expr, c.figure.quantity) for expr, c in made])
         for i, (expr, claim) in enumerate(made):
-            yield replace(claim, figure=replace(claim.figure, scope=scope_of(ctx, expr, breakdown=i in split)))
+            victims, side = victims_of(ctx.cues, claim.figure.counted)
+            yield replace(claim, figure=replace(claim.figure, scope=scope_of(ctx, expr, breakdown=i in split),
+                                                victims=victims, victim_side=side))

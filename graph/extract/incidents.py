@@ -27,6 +27,9 @@ from graph.extract.mentions import Context
 from graph.names import norm_key
 from graph.types import Event
 
+#: The main incident is news: a day the text gives for it lies within this many days of the
+#: article ("in January" in a story of October is an earlier incident, not the main one's day).
+RECENT_DAYS = 14
 #: Two days named in one article are one incident's when this close (a night strike reported "on Tuesday").
 SAME_DAY_SLACK = 1
 
@@ -37,6 +40,9 @@ def incident_days(ctx: Context, sent: Span) -> tuple[date, date] | None:
     base = when.article_day(ctx.article.date)
     for ent in sent.ents:
         if ent.label_ not in {"DATE", "TIME"} or _of_saying(ctx, ent):
+            continue
+        before = ctx.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if when.is_period(f"{before} {ent.text}"):  # "since January": a period, not a day
             continue
         days = when.resolve(ent.text, base)
         if days is not None:
@@ -87,6 +93,14 @@ def _names_another(ctx: Context, sent: Span) -> bool:
         for t in sent)
 
 
+def _region_or_place(ctx: Context, tok) -> str | None:
+    """The place a "in" phrase names: "Ituri province" (the region word and its names), else a place."""
+    if tok.lower_ in ctx.cues.region_words:
+        names = [c.text for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN"]
+        return " ".join([*names, tok.lower_]) if names else None
+    return events.a_place(ctx, tok)
+
+
 def same_place(a: Event, b: Event) -> bool:
     """One town: the same gazetteer entry, or the same name when either is not in the gazetteer."""
     if a.geonameid is not None and b.geonameid is not None:
@@ -107,10 +121,11 @@ class Incidents:
 
     def _main(self, main: Event) -> Event:
         key = norm_key(main.place) if main.place else None
-        for n, event in sorted(self.by_sentence.items()):
-            if n in self.days and (key is None or (event.place and norm_key(event.place) == key)):
-                return locate(dated(main, self.days[n], "text"), self.countries)
         day = when.article_day(self.ctx.article.date)
+        for n, event in sorted(self.by_sentence.items()):
+            if n in self.days and (key is None or (event.place and norm_key(event.place) == key)) \
+                    and (day is None or when.near(self.days[n], (day, day), RECENT_DAYS)):
+                return locate(dated(main, self.days[n], "text"), self.countries)
         return locate(dated(main, (day, day) if day else None, "article"), self.countries)
 
     def of_sentence(self, n: int | None) -> Event | None:
@@ -140,9 +155,16 @@ class Incidents:
         return locate(dated(other, days, "text"), self.countries)
 
     def _abroad(self, n: int | None) -> Event | None:
-        """An incident in another country than the main one's: "In Russia, the governor said ..."."""
+        """An incident in another country than the main one's ("In Russia, the governor said
+        ..."), or in a region that opens the sentence and that the article never names with
+        the main town ("In Ituri province, to the north, ...")."""
         main = self.main
-        if n is None or main is None or main.country is None:
+        if n is None or main is None:
+            return None
+        elsewhere = self._other_region(n)
+        if elsewhere is not None:
+            return elsewhere
+        if main.country is None:
             return None
         main_code = gazetteer.country_code(main.country)
         for ent in self.ctx.sents[n].ents:
@@ -153,6 +175,24 @@ class Incidents:
                 return dated(Event(label=f"{kind} in {ent.text}", type=kind, place=ent.text, country=gazetteer.country_name(code)),
                              self.days.get(n) or ((day, day) if day else None), "text" if n in self.days else "article")
         return None
+
+    def _other_region(self, n: int) -> Event | None:
+        sent, main = self.ctx.sents[n], self.main
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if first is None or first.lower_ != "in":
+            return None
+        place = next((_region_or_place(self.ctx, t) for t in first.children if t.dep_ == "pobj"), None)
+        if not place or not events.is_broad(self.ctx, place) or events.is_country(self.ctx, place):
+            return None
+        key = place.lower().split()[0]
+        together = any(key in s.text.lower() and (main.place or "").lower() in s.text.lower()
+                       for s in self.ctx.sents if s.start != sent.start)
+        if together or key in (main.place or "").lower():
+            return None
+        kind = self.by_sentence[n].type if n in self.by_sentence else main.type
+        day = when.article_day(self.ctx.article.date)
+        days = self.days.get(n) or ((day, day) if day else None)
+        return dated(Event(label=f"{kind} in {place}", type=kind, place=place), days, "text" if n in self.days else "article")
 
     def _another_day(self, days: tuple[date, date]) -> bool:
         """Days that are not the main incident's (within a day when the text dated both)."""

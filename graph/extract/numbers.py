@@ -117,8 +117,9 @@ def find_numbers(ctx: Context, sent: Span) -> list[NumberExpr]:
                 vague = lo != hi
                 break
         if low is None:
-            if not (tok.like_num or tok.lower_ in cues.number_words or tok.lower_ in FRACTIONS):
-                i += 1
+            if not (tok.like_num or tok.lower_ in cues.number_words or tok.lower_ in FRACTIONS) \
+                    or (i > sent.start and doc[i - 1].lower_ in {"not", "no"} and tok.lower_ in {"one", "1", "a"}):
+                i += 1  # "not one soldier came" counts nothing
                 continue
             parsed = _parse_number(ctx, i, sent.end)
             if parsed is None:

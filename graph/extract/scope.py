@@ -101,6 +101,39 @@ def _is_cumulative(ctx: Context, expr: NumberExpr) -> bool:
                for t in words)
 
 
+def victims_of(cues, counted: str | None) -> tuple[str | None, str | None]:
+    """``(class, country)`` of the people a figure counts: "five soldiers" -> soldiers,
+    "Ukrainian servicemen" -> (soldiers, Ukraine), "23 soldiers and militiamen" -> soldiers
+    (the first class named), "38 people" -> (None, None).
+
+    >>> from graph.extract.cues import compile_cues
+    >>> victims_of(compile_cues(), "Ukrainian servicemen"), victims_of(compile_cues(), "people")
+    (('soldiers', 'Ukraine'), (None, None))
+    """
+    if not counted:
+        return None, None
+    words = re.findall(r"[a-z]+", counted.lower())
+    found = next((cues.victim_classes[f] for w in words for f in _forms(w) if f in cues.victim_classes), None)
+    side = next((cues.demonyms[w] for w in words if w in cues.demonyms), None)
+    return found, side
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """A plural noun and its singulars: "militiamen" -> militiaman, "refugees" -> refugee."""
+    forms = [word]
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("s"):
+        forms += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if word == "children":
+        forms.append("child")
+    if word == "women":
+        forms.append("woman")
+    return tuple(forms)
+
+
 def breakdowns(ctx: Context, exprs: list[tuple[NumberExpr, str]]) -> set[int]:
     """Indices (into ``exprs``, ``(expr, kind)`` of one sentence) of figures that split
     one toll: two or more of one kind joined by "and" ("38 died at the scene and

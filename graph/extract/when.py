@@ -94,11 +94,10 @@ def _day(phrase: str, base: date) -> tuple[date, date] | None:
 
 def article_day(value: str | None) -> date | None:
     """An article's date as a day, when it is an ISO date (or starts with one)."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value or "")
-    if m is None:
+    if not re.match(r"\d{4}-\d{2}-\d{2}", value or ""):
         return None
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        return date.fromisoformat(value[:10])
     except ValueError:
         return None
 

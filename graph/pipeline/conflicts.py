@@ -2,7 +2,8 @@
 
 Two figures conflict (``ng:conflictsWith``, both ways, in the default graph) when they
 are totals (not parts, not period counts, not the narrator's own) of the same incident
-and kind, from different sources (:func:`same_group`), and their intervals do not overlap: an "about N" is
+and kind, counting the same people (:func:`same_victims`), from different sources
+(:func:`same_group`), and their intervals do not overlap: an "about N" is
 widened by a tenth each way, a missing low counts as 0 and a missing high as no bound.
 A figure a source later replaced is not held against another one that its
 replacement agrees with: the officials' early "4 killed" later "9" does not conflict
@@ -54,12 +55,32 @@ def link_conflicts(ds: Dataset, rows: list[FigureRow], incident: dict[URIRef, UR
         lows = [item[0] for item in items]
         for _, high_a, a in items:
             for _, _, b in items[bisect.bisect_right(lows, high_a):]:
-                if same_group(a, b) or _reconciled(a, b, later) or _reconciled(b, a, later):
+                if same_group(a, b) or not same_victims(a, b) or _reconciled(a, b, later) or _reconciled(b, a, later):
                     continue
                 default.add((a.claim, NG.conflictsWith, b.claim))
                 default.add((b.claim, NG.conflictsWith, a.claim))
                 pairs.add(frozenset((a.claim, b.claim)))
     return len(pairs)
+
+
+#: Victims that are never the same people: one side's soldiers and the other's fighters, or
+#: soldiers and civilians; "combatants" (of both sides) are none of the others. Civilians and
+#: fighters can be: a side that says a strike killed "27 militants" contests the "52 civilians";
+#: so can soldiers that a source says it killed on the other side ("40 Ukrainian soldiers"
+#: from a Russian official) against that side's civilian toll.
+DIFFERENT_VICTIMS = frozenset({frozenset({"soldiers", "fighters"}), frozenset({"soldiers", "civilians"}),
+                               frozenset({"combatants", "soldiers"}), frozenset({"combatants", "fighters"}),
+                               frozenset({"combatants", "civilians"})})
+
+
+def same_victims(a: FigureRow, b: FigureRow) -> bool:
+    """Tolls that may count the same people (``ng:victims``; people in general match
+    any): "five soldiers" and "40 rebels" of one clash are two sides' losses."""
+    pair = frozenset({a.victims, b.victims})
+    if pair == {"soldiers", "civilians"}:
+        soldiers = a if a.victims == "soldiers" else b
+        return soldiers.enemy_losses
+    return pair not in DIFFERENT_VICTIMS
 
 
 def same_group(a: FigureRow, b: FigureRow) -> bool:

@@ -55,6 +55,10 @@ class FigureRow:
     high: float | None
     approx: bool
     says_update: bool
+    #: Whose dead or wounded (``ng:victims``), None for people in general.
+    victims: str | None = None
+    #: The source counts the other side's people ("40 Ukrainian soldiers" from a Russian official).
+    enemy_losses: bool = False
 
 
 def figure_row(claim: Claim, article_date: str | None, update_words: frozenset[str]) -> FigureRow:
@@ -74,7 +78,8 @@ def figure_row(claim: Claim, article_date: str | None, update_words: frozenset[s
         label=event.label if placed else "", quantity=f.quantity, scope=f.scope, source=claim.source.name,
         group=norm_key(claim.source.affiliation or claim.source.name),
         narrator=claim.narrator, article=claim.article, article_date=article_date, begin=claim.evidence.begin,
-        low=f.low, high=f.high, approx=f.approx,
+        low=f.low, high=f.high, approx=f.approx, victims=f.victims,
+        enemy_losses=bool(f.victim_side and claim.source.side and f.victim_side != claim.source.side),
         says_update=bool(set(re.findall(r"[a-z]+", claim.evidence.sentence.lower())) & update_words),
     )
 

@@ -27,7 +27,8 @@ def claim_to_record(claim: Claim) -> dict[str, Any]:
     if claim.figure is not None:
         f = claim.figure
         rec.update(quantity=f.quantity, low=_number(f.low), high=_number(f.high), approx=f.approx,
-                   counted=f.counted, figure_text=f.text, scope=f.scope)
+                   counted=f.counted, figure_text=f.text, scope=f.scope,
+                   victims=f.victims, victim_side=f.victim_side)
     if claim.kind == "criticism":
         rec["target"] = claim.target
     if claim.kind in ("quote", "statement"):

@@ -176,6 +176,10 @@ def claim_triples(claim: Claim, software: Software) -> Iterable[tuple]:
         if f.text:
             yield fig, NG.figureText, Literal(f.text)
         yield fig, NG.scope, Literal(f.scope)
+        if f.victims:
+            yield fig, NG.victims, Literal(f.victims)
+        if f.victim_side:
+            yield fig, NG.victimSide, Literal(f.victim_side)
     if claim.target is not None:
         yield iri, NG.target, Literal(claim.target)
     if claim.text is not None:

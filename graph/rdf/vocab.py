@@ -79,6 +79,8 @@ class NG(DefinedNamespace):
     approximate: URIRef
     counted: URIRef
     figureText: URIRef
+    victims: URIRef
+    victimSide: URIRef
 
     # evidence properties
     beginIndex: URIRef

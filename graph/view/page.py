@@ -82,10 +82,12 @@ _MAX_TOOLTIP = 300
 _CLAIM_FIELDS = (
     "claim", "kind", "label", "sentence", "begin", "end", "text", "target", "quantity",
     "low", "high", "approx", "counted", "figure_text", "channel", "narrator", "extractor",
-    "cue", "polarity", "hedged", "reported_by",
+    "cue", "polarity", "hedged", "reported_by", "scope",
 )
+#: Links of a figure to others of its source's timeline, given as edge numbers like ``conflicts``.
+_LINK_FIELDS = ("conflicts", "updates", "updated_by", "repeats", "repeated_by")
 _INFO_FIELDS = ("label", "type", "side", "role", "affiliation", "n_said", "n_about", "aliases",
-                "place", "time", "weapon", "url")
+                "place", "country", "start_date", "end_date", "dated_by", "time", "weapon", "url")
 
 
 def render_html(g: nx.MultiDiGraph, *, title: str, board: bool = True) -> str:
@@ -303,7 +305,8 @@ def _claim(attrs: dict[str, Any], source: dict[str, Any], article: int | None,
     claim["kind"] = claim["kind"] or "claim"
     claim["label"] = claim["label"] or EDGE_STYLES.get(attrs.get("kind"), _OTHER_EDGE)[1]
     claim["a"] = article
-    claim["conflicts"] = sorted(edge_ids[c] for c in attrs.get("conflicts") or () if c in edge_ids)
+    for key in _LINK_FIELDS:
+        claim[key] = sorted(edge_ids[c] for c in attrs.get(key) or () if c in edge_ids)
     payload = {"figure": attrs.get("figure_text"), "quote": attrs.get("text"),
                "statement": attrs.get("text"), "criticism": attrs.get("target")}.get(attrs.get("kind"))
     claim["marks"] = highlight_ranges(_text(attrs.get("sentence")),
