@@ -34,10 +34,9 @@ RECENT_DAYS = 14
 SAME_DAY_SLACK = 1
 
 
-def incident_days(ctx: Context, sent: Span) -> tuple[date, date] | None:
-    """The first day (or range of days) a sentence gives for what happened, not for when
-    someone spoke about it ("said on Tuesday")."""
-    base = when.article_day(ctx.article.date)
+def incident_days(ctx: Context, sent: Span, base: date | None) -> tuple[date, date] | None:
+    """The first day (or range of days) a sentence gives for what happened, counted from the
+    article's day ``base``, not for when someone spoke about it ("said on Tuesday")."""
     for ent in sent.ents:
         if ent.label_ not in {"DATE", "TIME"} or _of_saying(ctx, ent):
             continue
@@ -115,30 +114,45 @@ class Incidents:
         self.ctx = ctx
         self.by_sentence = by_sentence
         self.countries = _article_countries(ctx)
+        self.day = when.article_day(ctx.article.date)
         self.days = {n: d for n, sent in enumerate(ctx.sents)
-                     if not ctx.chrome_sent[n] and (d := incident_days(ctx, sent)) is not None}
+                     if not ctx.chrome_sent[n] and (d := incident_days(ctx, sent, self.day)) is not None}
         self.main = self._main(main) if main is not None else None
+        self._filed: dict[int | None, Event | None] = {}  # by sentence: a sentence's claims share it
 
     def _main(self, main: Event) -> Event:
         key = norm_key(main.place) if main.place else None
-        day = when.article_day(self.ctx.article.date)
+        day = self.day
         for n, event in sorted(self.by_sentence.items()):
             if n in self.days and (key is None or (event.place and norm_key(event.place) == key)) \
                     and (day is None or when.near(self.days[n], (day, day), RECENT_DAYS)):
                 return locate(dated(main, self.days[n], "text"), self.countries)
         return locate(dated(main, (day, day) if day else None, "article"), self.countries)
 
+    def _dated_here(self, event: Event, n: int) -> Event:
+        """An event dated by sentence ``n``'s days, else by the article's date."""
+        if n in self.days:
+            return dated(event, self.days[n], "text")
+        return dated(event, (self.day, self.day) if self.day else None, "article")
+
+    def _kind(self, n: int) -> str:
+        """The kind of incident sentence ``n`` names, else the main one's."""
+        return self.by_sentence[n].type if n in self.by_sentence else self.main.type
+
     def of_sentence(self, n: int | None) -> Event | None:
         """The incident a claim in sentence ``n`` is about."""
+        if n not in self._filed:
+            self._filed[n] = self._file(n)
+        return self._filed[n]
+
+    def _file(self, n: int | None) -> Event | None:
         main = self.main
         sent_event = self.by_sentence.get(n) if n is not None else None
         days = self.days.get(n) if n is not None else None
         if sent_event is not None and not events.is_broad(self.ctx, sent_event.place):
             sent_event = locate(sent_event, self.countries)
             if main is None or not same_place(sent_event, main):
-                day = when.article_day(self.ctx.article.date)
-                source = "text" if days else "article"
-                return dated(sent_event, days or ((day, day) if day else None), source)
+                return self._dated_here(sent_event, n)
         abroad = self._abroad(n)
         if abroad is not None:
             return abroad
@@ -170,10 +184,9 @@ class Incidents:
         for ent in self.ctx.sents[n].ents:
             code = gazetteer.country_code(ent.text) if ent.label_ == "GPE" and ent.root.head.lower_ == "in" else None
             if code is not None and code != main_code:
-                kind = self.by_sentence[n].type if n in self.by_sentence else main.type
-                day = when.article_day(self.ctx.article.date)
-                return dated(Event(label=f"{kind} in {ent.text}", type=kind, place=ent.text, country=gazetteer.country_name(code)),
-                             self.days.get(n) or ((day, day) if day else None), "text" if n in self.days else "article")
+                kind = self._kind(n)
+                return self._dated_here(Event(label=f"{kind} in {ent.text}", type=kind, place=ent.text,
+                                              country=gazetteer.country_name(code)), n)
         return None
 
     def _other_region(self, n: int) -> Event | None:
@@ -189,10 +202,8 @@ class Incidents:
                        for s in self.ctx.sents if s.start != sent.start)
         if together or key in (main.place or "").lower():
             return None
-        kind = self.by_sentence[n].type if n in self.by_sentence else main.type
-        day = when.article_day(self.ctx.article.date)
-        days = self.days.get(n) or ((day, day) if day else None)
-        return dated(Event(label=f"{kind} in {place}", type=kind, place=place), days, "text" if n in self.days else "article")
+        kind = self._kind(n)
+        return self._dated_here(Event(label=f"{kind} in {place}", type=kind, place=place), n)
 
     def _another_day(self, days: tuple[date, date]) -> bool:
         """Days that are not the main incident's (within a day when the text dated both)."""
