@@ -97,6 +97,25 @@ def test_numbers_that_are_not_figures(extract, text):
     assert [c for c in ex.claims if c.kind == "figure"] == []
 
 
+@pytest.mark.parametrize(("text", "quantity"), [
+    ("About 30 people are feared trapped under the rubble, the emergency service said.", "missing"),
+    ("Rescuers said ten people were still under the rubble.", "missing"),
+    ("Dozens were killed or injured in the attack, police said.", "casualties"),
+])
+def test_what_happened_to_the_people_gives_the_kind(extract, text, quantity):
+    assert [c.figure.quantity for c in extract(text).claims if c.kind == "figure"] == [quantity]
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers said six people were pulled out alive from the rubble.",
+    "The governor said 250 000 people live in the city.",
+    "Several thousand residents attended the funeral on Monday, local officials said.",
+])
+def test_people_who_were_not_harmed_are_not_counted(extract, text):
+    ex = extract(text)
+    assert [c for c in ex.claims if c.kind == "figure"] == []
+
+
 @pytest.mark.parametrize("text,low,high,approx", [
     ("about 400 dead", 400, 400, True),
     ("at least 25 rockets", 25, None, False),
@@ -107,6 +126,11 @@ def test_numbers_that_are_not_figures(extract, text):
     ("100 to 300 fighters", 100, 300, False),
     ("twenty people", 20, 20, False),
     ("2.5 million refugees", 2_500_000, 2_500_000, False),
+    ("250 000 people", 250_000, 250_000, False),
+    ("between 10 000 and 1 200 000 people", 10_000, 1_200_000, False),
+    ("a dozen people", 12, 12, False),
+    ("scores of people", 40, 99, True),
+    ("between 100 and 300 people", 100, 300, False),
 ])
 def test_number_shapes(nlp, text, low, high, approx):
     from graph.extract.cues import compile_cues

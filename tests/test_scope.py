@@ -20,6 +20,7 @@ def _scopes(extract, text):
     ("Since the beginning of 2026, the UN office has recorded at least 1,100 civilian deaths in the region.",
      [(1100, "killed", "cumulative")]),
     ("The mission said 3,900 civilians were killed this year.", [(3900, "killed", "cumulative")]),
+    ("The UN said 1.2 million people had been displaced by the war.", [(1_200_000, "displaced", "cumulative")]),
     ("The governor said the strike killed 14 people on Monday.", [(14, "killed", "total")]),
     ("The health director said the dead included at least 14 children.", [(14, "killed", "part")]),
 ])

@@ -54,6 +54,9 @@ def _parse_number(ctx: Context, i: int, end: int) -> tuple[float, int] | None:
         tok = doc[j]
         low = tok.lower_
         val = _num_value(ctx, tok)
+        grouped = _space_grouped(doc, j, end)
+        if grouped is not None:  # "250 000"
+            val, j = grouped
         if low in {"a", "an"} and j + 1 < end and doc[j + 1].lower_ in mult:
             current, seen, j = 1.0, True, j + 1
             continue
@@ -73,6 +76,17 @@ def _parse_number(ctx: Context, i: int, end: int) -> tuple[float, int] | None:
     if not seen:
         return None
     return total + current, j
+
+
+def _space_grouped(doc, i: int, end: int) -> tuple[float, int] | None:
+    """A number written with spaces between groups of thousands, "250 000" or
+    "1 200 000": ``(value, index of its last group)``, or None."""
+    if not re.match(r"^\d{1,3}$", doc[i].text):
+        return None
+    value, j = int(doc[i].text), i
+    while j + 1 < end and doc[j].whitespace_ == " " and re.match(r"^\d{3}$", doc[j + 1].text):
+        value, j = value * 1000 + int(doc[j + 1].text), j + 1
+    return (float(value), j) if j > i else None
 
 
 def _vague_starting(cues, word: str) -> list:

@@ -96,9 +96,10 @@ def _is_cumulative(ctx: Context, expr: NumberExpr) -> bool:
         ahead = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 7]]  # "since the full-scale invasion"
         if any(w in cues.cumulative_since or _YEAR.match(w) for w in ahead):
             return True
-    # "the war has killed tens of thousands": the war itself is the doer
-    return any(t.dep_ == "nsubj" and t.lemma_.lower() in cues.cumulative_since and t.head.pos_ == "VERB"
-               for t in words)
+    # "the war has killed tens of thousands", "displaced by the war": the war itself is the doer
+    return any(t.lemma_.lower() in cues.cumulative_since and (
+        (t.dep_ == "nsubj" and t.head.pos_ == "VERB") or (t.dep_ == "pobj" and t.head.dep_ == "agent"))
+        for t in words)
 
 
 def victims_of(cues, counted: str | None) -> tuple[str | None, str | None]:
