@@ -82,19 +82,32 @@ def find_town(name: str, countries: frozenset[str] = frozenset()) -> Town | None
 _REGION_TYPES = re.compile(r"\s+(state|oblast|province|region|governorate|prefecture|district|county|krai|territory)$")
 
 
+#: Compass words of ISO names in French, Spanish, Portuguese and German, in English:
+#: "Nord-Kivu" is also found as "North Kivu".
+_COMPASS = {"nord": "north", "norte": "north", "sud": "south", "sur": "south", "sul": "south",
+            "est": "east", "este": "east", "leste": "east", "ost": "east", "ouest": "west", "oeste": "west"}
+
+
 @lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
-    """Lower-cased names of the first-level regions of every country (ISO 3166-2), without their type word."""
+    """Lower-cased names of the first-level regions of every country (ISO 3166-2), without
+    their type word, and with English compass words ("nord-kivu" and "north kivu")."""
     import pycountry
 
-    return frozenset(_REGION_TYPES.sub("", s.name.lower()) for s in pycountry.subdivisions)
+    names = {_REGION_TYPES.sub("", s.name.lower()) for s in pycountry.subdivisions}
+    return frozenset(names | {_in_english(n) for n in names})
+
+
+def _in_english(name: str) -> str:
+    words = name.replace("-", " ").split()
+    return " ".join(_COMPASS.get(w, w) for w in words)
 
 
 def is_region(name: str) -> bool:
     """A region's name that is not also a town's ("North Darfur" is; "Khartoum" is a town too).
 
-    >>> is_region("North Darfur"), is_region("Khartoum"), is_region("Kutum")
-    (True, False, False)
+    >>> is_region("North Darfur"), is_region("North Kivu"), is_region("Khartoum"), is_region("Kutum")
+    (True, True, False, False)
     """
     low = name.strip().lower().removeprefix("the ")
     return _REGION_TYPES.sub("", low) in _regions() and low not in _towns()

@@ -145,6 +145,12 @@ def test_trailing_newsletter_box_makes_the_rest_chrome() -> None:
     assert chrome_lines(text) == box
 
 
+def test_the_links_under_a_read_more_heading_are_chrome() -> None:
+    links = ["READ MORE", "- Port town: strike toll rises to 43", "• Fuel prices double as roads close"]
+    text = "\n\n".join([PROSE[0], "\n".join(links), PROSE[1], "- A bullet of the story itself"])
+    assert chrome_lines(text) == links
+
+
 def test_appeal_line_early_in_text_does_not_end_the_article() -> None:
     text = "\n\n".join([PROSE[0], "Dear readers,", *PROSE[1:]])
     assert chrome_lines(text) == ["Dear readers,"]
@@ -177,7 +183,7 @@ def test_user_rules_extend_the_patterns() -> None:
     ("lines", "message"),
     [
         (["@line", "^(unclosed"], "my.txt:2: bad regular expression"),
-        (["@footer", "x"], "my.txt:1: unknown section '@footer' (expected one of @tail, @line, @short, @keep)"),
+        (["@footer", "x"], "my.txt:1: unknown section '@footer' (expected one of @tail, @line, @list, @short, @keep)"),
         (["^no section"], "my.txt:1: pattern before any '@section' line"),
     ],
 )

@@ -79,6 +79,7 @@ class Cues:
     category_titles: dict[str, str]
     cumulative_since: frozenset[str]
     breakdown_places: tuple[str, ...]
+    increment_words: frozenset[str]
     victim_classes: dict[str, str]
     other_incident_words: frozenset[str]
     cumulative_phrases: tuple[str, ...]
@@ -160,6 +161,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         accusing_cues=lx.words("accusing_cues"),
         category_titles=lx.inverse("category_titles"),
         cumulative_since=lx.words("cumulative_since"),
+        increment_words=lx.words("increment_words"),
         breakdown_places=tuple(sorted({str(w).lower() for w in lx.raw.get("breakdown_places", [])})),
         other_incident_words=lx.words("other_incident_words"),
         victim_classes=lx.inverse("victim_classes"),

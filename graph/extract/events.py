@@ -29,6 +29,15 @@ SETTLEMENTS = frozenset({"city", "town", "village", "settlement", "township", "h
 DIRECTION_PREPS = {"from", "toward", "towards"}
 
 
+def _time_of(sent: Span) -> str | None:
+    """The sentence's first date or time, with a "since" before it kept ("since January" is a period)."""
+    ent = next((e for e in sent.ents if e.label_ in {"DATE", "TIME"}), None)
+    if ent is None:
+        return None
+    since = ent.start > sent.start and sent.doc[ent.start - 1].lower_ == "since"
+    return ("since " if since else "") + clean_name(ent.text)
+
+
 def event_in_sentence(ctx: Context, sent: Span) -> Event | None:
     """The first incident named in a sentence, or None."""
     nouns = ctx.cues.event_nouns
@@ -41,7 +50,7 @@ def event_in_sentence(ctx: Context, sent: Span) -> Event | None:
         if etype is None:
             continue
         place = _place(ctx, tok, sent)
-        time = next((clean_name(e.text) for e in sent.ents if e.label_ in {"DATE", "TIME"}), None)
+        time = _time_of(sent)
         weapon = next((t.text for t in sent if t.lower_ in ctx.cues.weapons), None)
         label = f"{etype} on {place}" if place else etype
         return Event(label=label, type=etype, place=place, time=time, weapon=weapon)

@@ -44,8 +44,9 @@ def scope_of(ctx: Context, expr: NumberExpr, *, breakdown: bool = False) -> str:
 def _is_part(ctx: Context, expr: NumberExpr) -> bool:
     doc = ctx.doc
     after = doc[expr.end:min(len(doc), expr.end + 3)].text
-    if _WHOLE_AFTER_OF.match(after):
-        return True
+    if _WHOLE_AFTER_OF.match(after) or (expr.end < len(doc) and doc[expr.end].lower_ in ctx.cues.increment_words
+                                         and doc[expr.end + 1:expr.end + 2].text.lower() != "than"):
+        return True  # "30 of the wounded", "14 more bodies"
     cur: Token = expr.anchor
     for _ in range(4):  # "13 bodies, among them six children", "including three soldiers"
         if cur.dep_ == "pobj" and cur.head.lower_ in {"including", "among", "incl"}:
@@ -138,7 +139,8 @@ def _forms(word: str) -> tuple[str, ...]:
 def breakdowns(ctx: Context, exprs: list[tuple[NumberExpr, str]]) -> set[int]:
     """Indices (into ``exprs``, ``(expr, kind)`` of one sentence) of figures that split
     one toll: two or more of one kind joined by "and" ("38 died at the scene and
-    eight later in hospital"), unless one updates the other ("rose to 46 from 38")."""
+    eight later in hospital", "22 were killed in Biambwe, where ..., and 12 in
+    Mangurujipa"), unless one updates the other ("rose to 46 from 38")."""
     out: set[int] = set()
     for i, (a, kind_a) in enumerate(exprs):
         for j in range(i + 1, len(exprs)):
@@ -147,6 +149,20 @@ def breakdowns(ctx: Context, exprs: list[tuple[NumberExpr, str]]) -> set[int]:
                 continue
             between = ctx.doc[a.end:b.start]
             lows = {t.lower_ for t in between}
-            if "and" in lows and not lows & (ctx.cues.update_words | _NOT_A_SPLIT) and len(between) < 12:
+            places = _place_after(ctx, a), _place_after(ctx, b)
+            near = len(between) < 12 or (None not in places and places[0] != places[1])
+            if "and" in lows and not lows & (ctx.cues.update_words | _NOT_A_SPLIT) and near:
                 out.update((i, j))
     return out
+
+
+def _place_after(ctx: Context, expr: NumberExpr) -> str | None:
+    """The place named just after a figure: "22 people were killed in Biambwe" -> Biambwe."""
+    doc, sent = ctx.doc, expr.anchor.sent
+    for tok in doc[expr.end:min(sent.end - 1, expr.end + 5)]:
+        nxt = doc[tok.i + 1]
+        if tok.lower_ in {"in", "at"} and nxt.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return nxt.text
+        if tok.is_punct:
+            break
+    return None

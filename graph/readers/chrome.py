@@ -23,7 +23,7 @@ from graph.errors import NewsgraphError
 #: The rules file used when no rules are given.
 
 #: Sections of a rules file, in the order the file documents them.
-RULE_SECTIONS = ("tail", "line", "short", "keep")
+RULE_SECTIONS = ("tail", "line", "list", "short", "keep")
 
 #: A ``@short`` rule only applies to lines up to this many characters.
 SHORT_MAX_CHARS = 200
@@ -36,6 +36,8 @@ _ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 _ENDS_WITH_STOP = re.compile(r"[.!?][\"'”’]*$")
 _LABEL = re.compile(r"^[^\s:]+(?: [^\s:]+){0,2}:\s")
 _SECTION = re.compile(r"^@(\w+)\s*$")
+#: An item of a bulleted list: "- Headline", "• Headline".
+_BULLET = re.compile(r"^[-•*·–—]\s+\S")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class ChromeRules:
 
     tail: tuple[re.Pattern[str], ...] = ()
     line: tuple[re.Pattern[str], ...] = ()
+    list: tuple[re.Pattern[str], ...] = ()
     short: tuple[re.Pattern[str], ...] = ()
     keep: tuple[re.Pattern[str], ...] = ()
 
@@ -96,17 +99,24 @@ def find_chrome(text: str, *, rules: ChromeRules | None = None) -> tuple[tuple[i
     lines are merged into one range. A line is chrome when it matches a
     ``@line`` or ``@tail`` rule, or is a short caption-like line matching a
     ``@short`` rule; a ``@tail`` line in the second half of the text makes
-    everything after it chrome too. A long line that ends like a sentence and
+    everything after it chrome too, and a ``@list`` heading ("Read more") the
+    bulleted lines under it. A long line that ends like a sentence and
     has a reporting verb (``@keep``) is news prose: it is never chrome, unless
     it lies inside a trailing block.
     """
     rules = rules or _default_rules()
     spans: list[tuple[int, int]] = []
     begin = 0
-    in_tail = False
+    in_tail = in_list = False
     for line in text.split("\n"):
         end = begin + len(line)
         stripped = line.strip()
+        in_list = in_list and (not stripped or _BULLET.match(stripped) is not None)
+        if in_list:
+            if stripped and len(stripped) <= SHORT_MAX_CHARS:
+                spans.append((begin, end))
+            begin = end + 1
+            continue
         if in_tail:
             # a trailing block runs until third-person news prose resumes (a
             # sign-up box in the middle of a wire story), else to the end
@@ -123,6 +133,7 @@ def find_chrome(text: str, *, rules: ChromeRules | None = None) -> tuple[tuple[i
                 in_tail = True
             elif _is_chrome_line(stripped, rules):
                 spans.append((begin, end))
+                in_list = _matches(stripped, rules.list)
         begin = end + 1
     return _merge(text, spans)
 
@@ -141,7 +152,7 @@ def _is_article_prose(stripped: str) -> bool:
 
 
 def _is_chrome_line(stripped: str, rules: ChromeRules) -> bool:
-    if _matches(stripped, rules.tail) or _matches(stripped, rules.line):
+    if _matches(stripped, rules.tail) or _matches(stripped, rules.line) or _matches(stripped, rules.list):
         return True
     return (
         len(stripped) <= SHORT_MAX_CHARS
