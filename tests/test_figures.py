@@ -207,3 +207,14 @@ def test_according_to_her_is_the_woman_last_named(extract):
             "According to her, some 1,200 residents had already left their homes.\n")
     figures = [c for c in extract(text).claims if c.kind == "figure"]
     assert [(c.source.name, c.figure.quantity, c.figure.low) for c in figures] == [("Saima Rauf", "displaced", 1200)]
+
+
+def test_people_at_a_funeral_are_not_the_dead(extract):
+    text = ("The administrator said 31 of the victims were buried on Sunday, in a ceremony attended by "
+            "several thousand residents.")
+    assert [(c.figure.low, c.figure.quantity) for c in extract(text).claims if c.kind == "figure"] == [(31, "killed")]
+
+
+def test_a_role_in_apposition_gives_the_name_the_tagger_missed(extract):
+    text = ("The coalition gave a higher toll. Its spokesman, Jean-Bosco Rukundo, said 31 civilians had been killed.")
+    assert [c.source.name for c in extract(text).claims if c.kind == "figure"] == ["Jean-Bosco Rukundo"]

@@ -125,3 +125,14 @@ def test_whose_dead_a_figure_counts(nlp):
     assert figures[40] == ("fighters", None) and figures[5] == ("soldiers", None)
     assert figures[60] == ("soldiers", "Ukraine")
     assert 1 not in figures  # "not one soldier" counts nothing
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A resident said she had counted 40 bodies of fighters in the streets.", {40: "fighters"}),
+    ('"The terrorists left 30 bodies on the battlefield," the general said.', {30: "fighters"}),
+    ("The general said five soldiers were killed and 11 others wounded in the fighting.", {5: "soldiers", 11: "soldiers"}),
+])
+def test_whose_dead_from_what_they_are_of_and_who_lost_them(nlp, text, expected):
+    from graph.extract import extract_article
+    ex = extract_article(nlp(text_for_parsing(text)), Article(id="w", text=text), software=pipeline_software(nlp))
+    assert {c.figure.low: c.figure.victims for c in ex.claims if c.figure is not None} == expected

@@ -80,6 +80,7 @@ class Cues:
     cumulative_since: frozenset[str]
     breakdown_places: tuple[str, ...]
     increment_words: frozenset[str]
+    loss_verbs: frozenset[str]
     victim_classes: dict[str, str]
     other_incident_words: frozenset[str]
     cumulative_phrases: tuple[str, ...]
@@ -162,6 +163,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         category_titles=lx.inverse("category_titles"),
         cumulative_since=lx.words("cumulative_since"),
         increment_words=lx.words("increment_words"),
+        loss_verbs=lx.words("loss_verbs"),
         breakdown_places=tuple(sorted({str(w).lower() for w in lx.raw.get("breakdown_places", [])})),
         other_incident_words=lx.words("other_incident_words"),
         victim_classes=lx.inverse("victim_classes"),

@@ -27,7 +27,7 @@ from graph.extract.attribution import (
 from graph.extract.cues import Cues
 from graph.extract.mentions import Context
 from graph.extract.numbers import NumberExpr, find_numbers
-from graph.extract.scope import breakdowns, scope_of, victims_of
+from graph.extract.scope import breakdowns, scope_of, victims_in_sentence
 from graph.types import Actor, Claim, Figure
 
 EXTRACTOR = "figures.v1"
@@ -160,6 +160,8 @@ def _context_kind(ctx: Context, tok: Token) -> str | None:
                             for pobj in of.children:
                                 if pobj.dep_ == "pobj" and (kind := _noun_kind(ctx, pobj) or ctx.cues.quantity_verbs.get(pobj.lemma_.lower())):
                                     return kind if kind != "munitions" else None
+            if cur.dep_ in {"acl", "relcl", "advcl"}:
+                break  # "a ceremony attended by several thousand residents": not the clause of the dead
     return None
 
 
@@ -375,7 +377,8 @@ def _figures(ctx: Context) -> Iterator[Claim]:
                 anchor=(ctx.doc[expr.start].idx, ctx.doc[expr.end - 1].idx + len(ctx.doc[expr.end - 1])),
             )))
         split = breakdowns(ctx, [(expr, c.figure.quantity) for expr, c in made])
+        whose = victims_in_sentence(ctx, [(expr, c.figure.counted) for expr, c in made])
         for i, (expr, claim) in enumerate(made):
-            victims, side = victims_of(ctx.cues, claim.figure.counted)
+            victims, side = whose[i]
             yield replace(claim, figure=replace(claim.figure, scope=scope_of(ctx, expr, breakdown=i in split),
                                                 victims=victims, victim_side=side))

@@ -114,6 +114,13 @@ class Phrases(Document):
         return None
 
     # -- actor typing ----------------------------------------------------------------
+    def _named_role(self, head: Token, ent) -> bool:
+        """A proper name in apposition to a person's role: "its spokesman, NAME"."""
+        if head.pos_ != "PROPN" or head.dep_ != "appos" or head.head.lemma_.lower() not in self.cues.person_heads:
+            return False
+        words = ent if ent is not None else [head]
+        return not any(t.lemma_.lower() in self.cues.organization_heads for t in words)
+
     def actor_type(self, head: Token) -> str | None:
         """The actor type of the NP headed by ``head``, or None if it is no actor."""
         c = self.cues
@@ -136,6 +143,8 @@ class Phrases(Document):
             return "person"
         if label == "ORG" and self._possessed_name(head) is not None:
             return "person"  # "Al Jazeera's Yousef Qandil": an outlet's reporter
+        if label in {"ORG", ""} and self._named_role(head, ent):
+            return "person"  # "its spokesman, Jean-Bosco Rukundo," though tagged ORG
         if label in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "LOC", "FAC", "PRODUCT"}:
             if lemma in c.organization_heads:
                 return "organization"

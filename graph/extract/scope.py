@@ -120,6 +120,34 @@ def victims_of(cues, counted: str | None) -> tuple[str | None, str | None]:
     return found, side
 
 
+#: Counted words that name no one of their own and stand for the figure before: "five soldiers
+#: were killed and 11 others wounded".
+_OTHERS = frozenset({"others", "other", "more"})
+
+
+def victims_in_sentence(ctx: Context, figures: list[tuple[NumberExpr, str | None]]) -> list[tuple[str | None, str | None]]:
+    """``(class, country)`` of each ``(expr, counted)`` figure of one sentence, from its
+    counted words, what they are "of" ("40 bodies of fighters"), the one who lost them
+    ("the terrorists lost 40"), or, for "others", the figure before."""
+    out: list[tuple[str | None, str | None]] = []
+    for expr, counted in figures:
+        found = victims_of(ctx.cues, " ".join(filter(None, [counted, *_whose_words(ctx, expr)])))
+        if found == (None, None) and out and (counted or "").lower().split()[-1:] in ([w] for w in _OTHERS):
+            found = out[-1]
+        out.append(found)
+    return out
+
+
+def _whose_words(ctx: Context, expr: NumberExpr) -> list[str]:
+    anchor = expr.anchor
+    noun = anchor.head if anchor.dep_ in {"nummod", "quantmod"} else anchor
+    words = [" ".join(t.text for t in c.subtree) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+             for c in p.children if c.dep_ == "pobj"]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.cues.loss_verbs:  # "the terrorists lost 40"
+        words += [c.text for c in noun.head.children if c.dep_ == "nsubj"]
+    return words
+
+
 def _forms(word: str) -> tuple[str, ...]:
     """A plural noun and its singulars: "militiamen" -> militiaman, "refugees" -> refugee."""
     forms = [word]
