@@ -147,3 +147,9 @@ def test_a_long_name_its_acronym_confirms_is_kept_whole(extract):
             '"around 200 soldiers and militiamen" in the raid.\n')
     names = _figure_sources(extract, text)
     assert len(names) == 1 and "Group for the Support of Islam and Muslims" in names.pop()
+
+
+def test_the_same_authorities_are_the_ones_named_before(extract):
+    text = ("According to local health authorities, at least 38 people were killed in the strike. "
+            "The toll first reported by the same authorities was 25 dead.")
+    assert {c.source.name for c in extract(text).claims if c.kind == "figure"} == {"local health authorities"}

@@ -110,6 +110,14 @@ def test_a_region_opening_a_sentence_is_another_incident(incidents_of):
     assert events[14] != events[40] and events[14].place == "Ituri province"
 
 
+def test_a_sentence_that_goes_on_about_another_incident_stays_with_it(incidents_of):
+    events = incidents_of("Fighting for Pinga\n\nFighting in Pinga killed 40 people on Monday, a local official said.\n\n"
+                          "In Ituri province, to the north, fourteen people were killed in an attack, officials said. "
+                          "Another 22 were wounded.\n\nAnother 30 were wounded in Pinga, the official said.\n")
+    assert events[22] == events[14] != events[40]
+    assert events[30] == events[40]  # a new paragraph, and a place of its own
+
+
 def test_a_part_of_a_country_is_as_broad_as_the_country(incidents_of):
     events = incidents_of("A drone strike in eastern Democratic Republic of Congo killed 12 people in Rubaya "
                           "on Monday, the hospital said.\n")

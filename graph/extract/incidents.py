@@ -146,6 +146,23 @@ class Incidents:
         return self._filed[n]
 
     def _file(self, n: int | None) -> Event | None:
+        before = self._continued(n)
+        return before if before is not None else self._file_alone(n)
+
+    def _continued(self, n: int | None) -> Event | None:
+        """The other incident of the sentence before, for a sentence that goes on about it in
+        the same paragraph without a place, day or incident of its own ("In Ituri, 14 were
+        killed on Sunday. Another 22 were wounded.")."""
+        if not n or n in self.days or self.by_sentence.get(n) is not None:
+            return None
+        sent, prev = self.ctx.sents[n], self.ctx.sents[n - 1]
+        gap = self.ctx.doc.text[prev.start_char + len(prev.text.rstrip()):sent.start_char]
+        if sent[0].lower_ not in self.ctx.cues.continuation_words or "\n" in gap:
+            return None
+        earlier = self.of_sentence(n - 1)
+        return earlier if earlier is not None and earlier is not self.main else None
+
+    def _file_alone(self, n: int | None) -> Event | None:
         main = self.main
         sent_event = self.by_sentence.get(n) if n is not None else None
         days = self.days.get(n) if n is not None else None

@@ -315,8 +315,8 @@ class Context(Phrases):
         name, role = self.name_of(head)
         if not name or not re.search(r"[^\W\d_]", name):
             return None
-        if type_ in {"person", "group", "organization"} and self._is_bare_title(head, name):
-            anaphor = self._resolve_title(head.lemma_.lower())
+        if type_ in {"person", "group", "organization"} and (self._is_bare_title(head, name) or self._is_same(head, name)):
+            anaphor = self._resolve_title(head.lower_ if self._is_same(head, name) else head.lemma_.lower())
             if anaphor is not None:
                 return anaphor
         for child in head.children:
@@ -351,6 +351,11 @@ class Context(Phrases):
         det = [c for c in head.children if c.dep_ == "det"]
         return len(words) == 1 and bool(det) and det[0].lower_ == "the" and \
             head.lemma_.lower() in self.cues.anaphoric_titles and head.pos_ != "PROPN"
+
+    @staticmethod
+    def _is_same(head: Token, name: str) -> bool:
+        """'the same authorities', 'the same official': the body named before."""
+        return name.lower().split()[:1] == ["same"] and len(name.split()) == 2 and head.pos_ != "PROPN"
 
     def _resolve_title(self, title: str) -> str | None:
         """The last actor named with ``title`` ("the ministry": the Defence Ministry); only
