@@ -4,7 +4,8 @@
   (the key of a channel, an outlet, a split name);
 - :func:`canonical_key`: the merge key of an actor's name (see :mod:`graph.rdf.aliases`);
 - :func:`family`: persons and non-persons never share a key;
-- :func:`display_key`: a label compared as shown (case and a leading "the" aside).
+- :func:`display_key`: a label compared as shown (case and a leading "the" aside);
+- :func:`is_acronym_of`: "AFC" and "Alliance Fleuve Congo".
 
 May import: ``graph.rules`` (the lexicon's spelling and demonym tables). Never spaCy.
 """
@@ -27,6 +28,19 @@ def norm_key(name: str) -> str:
     text = re.sub(r"'s\b", "", text)
     words = [w for w in re.findall(r"[\w]+", text) if w not in {"the", "a", "an", "of"}]
     return " ".join(words)
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """``short`` is the initials of ``long``'s words (of two or more), as keys or names.
+
+    >>> is_acronym_of("AFC", "Alliance Fleuve Congo"), is_acronym_of("afc", "alliance fleuve congo")
+    (True, True)
+    >>> is_acronym_of("UN", "United Nations Joint Office"), is_acronym_of("Army", "Alliance Royal My Yard")
+    (False, False)
+    """
+    key, words, cased = norm_key(short), norm_key(long).split(), short.strip()
+    one_case = cased.isupper() or cased.islower()
+    return one_case and " " not in key and len(words) >= 2 and key == "".join(w[0] for w in words)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ def _scopes(extract, text):
     ("The mission said 3,900 civilians were killed this year.", [(3900, "killed", "cumulative")]),
     ("The UN said 1.2 million people had been displaced by the war.", [(1_200_000, "displaced", "cumulative")]),
     ("The governor said the strike killed 14 people on Monday.", [(14, "killed", "total")]),
+    ("Sudan has more than 7 million internally displaced people, the UN said.", [(7_000_000, "displaced", "cumulative")]),
+    ("The hospital director said the hospital has 50 wounded people.", [(50, "injured", "total")]),
     ("The health director said the dead included at least 14 children.", [(14, "killed", "part")]),
 ])
 def test_a_figure_knows_what_it_counts(extract, text, expected):

@@ -81,6 +81,7 @@ class Cues:
     breakdown_places: tuple[str, ...]
     increment_words: frozenset[str]
     loss_verbs: frozenset[str]
+    stock_verbs: frozenset[str]
     continuation_words: frozenset[str]
     victim_classes: dict[str, str]
     other_incident_words: frozenset[str]
@@ -165,6 +166,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         cumulative_since=lx.words("cumulative_since"),
         increment_words=lx.words("increment_words"),
         loss_verbs=lx.words("loss_verbs"),
+        stock_verbs=lx.words("stock_verbs"),
         continuation_words=lx.words("continuation_words"),
         breakdown_places=tuple(sorted({str(w).lower() for w in lx.raw.get("breakdown_places", [])})),
         other_incident_words=lx.words("other_incident_words"),

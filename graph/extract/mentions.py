@@ -308,6 +308,7 @@ class Context(Phrases):
                         role = clean_name(self.doc[self.np_span(head)[0]:head.i + 1].text)
                         if role and not self.actors[key].role:
                             self.actors[key].role = role
+                        self.actors[key].affiliation = self.actors[key].affiliation or self._affiliation_of(head)
                         return key
         type_ = self.actor_type(head)
         if type_ is None:
@@ -343,6 +344,9 @@ class Context(Phrases):
                     if pobj.dep_ == "pobj" and self.actor_type(pobj) in {"organization", "outlet"}:
                         start, end = self.np_span(pobj)
                         return clean_name(self.doc[start:end].text) or None
+        if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in head.children):  # "its spokesman"
+            bodies = (self.actors[k] for k in reversed(self._order) if self.actors[k].type == "organization")
+            return next((a.name for a in bodies if not a.narrator), None)
         return None
 
     def _is_bare_title(self, head: Token, name: str) -> bool:

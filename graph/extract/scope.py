@@ -97,10 +97,21 @@ def _is_cumulative(ctx: Context, expr: NumberExpr) -> bool:
         ahead = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 7]]  # "since the full-scale invasion"
         if any(w in cues.cumulative_since or _YEAR.match(w) for w in ahead):
             return True
+    if _place_holds(ctx, expr):
+        return True
     # "the war has killed tens of thousands", "displaced by the war": the war itself is the doer
     return any(t.lemma_.lower() in cues.cumulative_since and (
         (t.dep_ == "nsubj" and t.head.pos_ == "VERB") or (t.dep_ == "pobj" and t.head.dep_ == "agent"))
         for t in words)
+
+
+def _place_holds(ctx: Context, expr: NumberExpr) -> bool:
+    """A country or region that has or hosts the people counted (the lexicon's
+    ``stock_verbs``): "Congo has more than 7 million internally displaced people"."""
+    noun = expr.anchor.head if expr.anchor.dep_ in {"nummod", "quantmod"} else expr.anchor
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in ctx.cues.stock_verbs and any(
+        c.dep_ == "nsubj" and c.ent_type_ in {"GPE", "LOC"} for c in verb.children)
 
 
 def victims_of(cues, counted: str | None) -> tuple[str | None, str | None]:
@@ -128,11 +139,12 @@ _OTHERS = frozenset({"others", "other", "more"})
 def victims_in_sentence(ctx: Context, figures: list[tuple[NumberExpr, str | None]]) -> list[tuple[str | None, str | None]]:
     """``(class, country)`` of each ``(expr, counted)`` figure of one sentence, from its
     counted words, what they are "of" ("40 bodies of fighters"), the one who lost them
-    ("the terrorists lost 40"), or, for "others", the figure before."""
+    ("the terrorists lost 40"), or, for "others" and a bare number ("killed 23 soldiers and
+    captured more than 60"), the figure before."""
     out: list[tuple[str | None, str | None]] = []
     for expr, counted in figures:
         found = victims_of(ctx.cues, " ".join(filter(None, [counted, *_whose_words(ctx, expr)])))
-        if found == (None, None) and out and (counted or "").lower().split()[-1:] in ([w] for w in _OTHERS):
+        if found == (None, None) and out and (not counted or counted.lower().split()[-1] in _OTHERS):
             found = out[-1]
         out.append(found)
     return out
