@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.pipeline.build import link_figures
-from graph.pipeline.incidents import figure_row
+import pyoxigraph as ox
+
+from graph.pipeline.links import link_figures, stored_figure_rows
 from graph.rdf.triples import add_extraction, new_dataset, serialize_dataset
 from graph.types import (
     Actor,
@@ -120,10 +121,10 @@ def extractions() -> list[Extraction]:
 def write_library_trig(path: Path) -> Path:
     """The dataset as TriG at ``path``, with its conflict links, as a build writes them."""
     ds = new_dataset()
-    figures = []
     for ex in extractions():
         add_extraction(ds, ex)
-        figures += [figure_row(c, ex.article.date, frozenset()) for c in ex.claims if c.figure is not None]
-    link_figures(ds, figures)
+    claims = ox.Store()
+    claims.load(ds.serialize(format="ox-nquads"), format=ox.RdfFormat.N_QUADS)
+    link_figures(ds, stored_figure_rows(claims, frozenset(), frozenset()))
     serialize_dataset(ds, str(path), "trig")
     return path

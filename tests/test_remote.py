@@ -91,8 +91,9 @@ def test_rebuilding_unchanged_articles_writes_nothing(nlp, built, seeds_dir, tmp
     monkeypatch.setattr(remote_module._Http, "request", recording)
     summary = run_build([str(seeds_dir)], tmp_path / "out", nlp=nlp, store=built["base"], html=False)
     assert summary.failed == 0
-    # per article: two queries (labels, stored facts) and a GET of its graph; no PUT, POST of data or DELETE
-    assert Counter(methods) == {"POST": 1 + 2 * 2, "GET": 2}
+    # per article: two queries (labels, stored facts) and a GET of its graph; then two queries
+    # of the figures and a GET of the default graph to link them: no PUT, POST of data or DELETE
+    assert Counter(methods) == {"POST": 1 + 2 * 2 + 2, "GET": 2 + 1}
     assert RemoteStore.from_base(built["base"]).quads() == before
 
 

@@ -22,6 +22,7 @@ from graph.rdf.triples import new_dataset
 from graph.store.local import (
     Store,
     _open_error,
+    link_quads,
     load_files,
     merge_default,
     open_data,
@@ -81,11 +82,12 @@ def test_store_holds_each_article_graph_exactly_as_the_build_output(built):
         | {str(SUMMARY_GRAPH)}
     for g in named:  # the summary graph too: counted article by article, equal to counting afresh
         assert got[g] == expected[g], g
-    # the default graph: nothing that the one-shot build does not have; no stored
-    # conflict links (conflicting_figures computes them)
+    # the default graph: nothing that the one-shot build does not have, and the same links
+    # of figures (made again over the store after the build)
     default = got[str(ox.DefaultGraph())]
     assert default <= expected[str(ox.DefaultGraph())]
-    assert not any(q.predicate == CONFLICTS for q in default)
+    assert link_quads(default) == link_quads(expected[str(ox.DefaultGraph())])
+    assert any(q.predicate == CONFLICTS for q in default)
 
 
 def test_every_stored_actor_has_one_label(built):
@@ -152,7 +154,10 @@ def test_a_changed_article_replaces_only_its_own_graph(nlp, built, seeds_copy, t
     old_claims = {q.subject for q in old[g001] if q.predicate == RDF_TYPE and q.object.value == NG + "Claim"}
     new_claims = {q.subject for q in new[g001] if q.predicate == RDF_TYPE and q.object.value == NG + "Claim"}
     assert old_claims - new_claims and len(new_claims) == len(old_claims)
-    assert old[str(ox.DefaultGraph())] <= new[str(ox.DefaultGraph())]
+    old_default, new_default = old[str(ox.DefaultGraph())], new[str(ox.DefaultGraph())]
+    assert old_default - link_quads(old_default) <= new_default  # facts only grow...
+    linked = {t for q in link_quads(new_default) for t in (q.subject, q.object)}
+    assert linked and not linked & (old_claims - new_claims)  # ...links of the old version go
 
 
 def test_a_build_failing_midway_keeps_what_was_committed(nlp, seeds_copy, tmp_path, monkeypatch):

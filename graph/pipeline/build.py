@@ -28,10 +28,8 @@ from graph.extract.cues import compile_cues
 from graph.files import atomic_write, temporary_output
 from graph.names import name_tables
 from graph.nlp import load_pipeline, parse_articles, pipeline_software
-from graph.pipeline.conflicts import link_conflicts
-from graph.pipeline.incidents import FigureRow, cluster_incidents, figure_row
+from graph.pipeline.links import link_figures, relink_store, stored_figure_rows
 from graph.pipeline.records import claim_to_record
-from graph.pipeline.updates import link_updates, timelines
 from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
 from graph.rdf.triples import (
     add_extraction,
@@ -236,7 +234,8 @@ def run_build(
         spill = GraphSpill(work / "graphs")
         if store is not None:
             persistent = _open_persistent(store)
-        sink = _ArticleSink(spill, persistent, claims_out, summary, report, lexicon.words("update_words"))
+        words = lexicon.words("update_words"), lexicon.words("earlier_words")
+        sink = _ArticleSink(spill, persistent, claims_out, summary, report, words)
         for ex in stream:
             sink.add(apply_aliases(ex, table, names))
             if on_article is not None:
@@ -245,8 +244,8 @@ def run_build(
         if summary.articles == 0:
             claims_out.discard()
             return summary
-        if persistent is not None and hasattr(persistent, "refresh_summary"):
-            persistent.refresh_summary()  # a remote store: counted afresh on the server
+        if persistent is not None:
+            _relink(persistent, words, report)
         _write_outputs(out, spill.dataset(sink.default), sink, rdf_format=rdf_format, html=html)
         claims_out.commit()
         summary.outputs.insert(1, str(out / "claims.jsonl"))
@@ -277,12 +276,11 @@ class _ArticleSink:
     persistent store, ``claims.jsonl``, and the counts and figures kept for the end."""
 
     def __init__(self, spill: GraphSpill, persistent, claims_out: ClaimWriter, summary: BuildSummary,
-                 report: Callable[[InputError | StoreError], None], update_words: frozenset[str]) -> None:
+                 report: Callable[[InputError | StoreError], None], words: tuple[frozenset[str], frozenset[str]]) -> None:
         self.spill, self.persistent, self.claims_out = spill, persistent, claims_out
-        self.update_words = update_words
+        self.words = words  # the lexicon's update and earlier words
         self.summary, self.report = summary, report
         self.default = new_dataset()
-        self.figures: list[FigureRow] = []  # for the corpus-wide links of figures
         self.actors: set[str] = set()
 
     def add(self, ex: Extraction) -> None:
@@ -298,24 +296,27 @@ class _ArticleSink:
         self.claims_out.write(claim_to_record(c) for c in ex.claims)
         for claim in ex.claims:
             self.summary.claims[claim.kind] += 1
-            if claim.figure is not None:
-                self.figures.append(figure_row(claim, ex.article.date, self.update_words))
         self.actors.update(a.name for a in ex.actors)
 
 
-def link_figures(ds: Dataset, rows: list[FigureRow]) -> tuple[int, int]:
-    """Merge incidents across articles, then link updates and conflicts; returns
-    ``(updates, conflicts)``."""
-    incident = cluster_incidents(ds, rows)
-    lines = timelines(rows, incident)
-    return link_updates(ds, lines), link_conflicts(ds, rows, incident, lines)
+def _relink(persistent, words: tuple[frozenset[str], frozenset[str]],
+            report: Callable[[InputError | StoreError], None]) -> None:
+    """Link the figures over all the store holds (a store object without ``replace_links``
+    keeps only its articles), then have a remote store count its sources afresh."""
+    if hasattr(persistent, "replace_links"):
+        try:
+            relink_store(persistent, words)
+        except StoreError as exc:
+            report(exc)
+    if hasattr(persistent, "refresh_summary"):
+        persistent.refresh_summary()
 
 
 def _write_outputs(out: Path, ds: Dataset, sink: _ArticleSink, *, rdf_format: str, html: bool) -> None:
     """Link what spans articles (surnames, conflicting figures, updates), count, and write the
     RDF file and the page, each atomically."""
     link_surnames(ds)
-    link_figures(ds, sink.figures)
+    link_figures(ds, stored_figure_rows(sink.spill.store, *sink.words))
     refresh_summary(sink.spill.store)
     name = RDF_FORMATS[rdf_format]
     atomic_write(out / name, lambda p: serialize_dataset(ds, str(p), rdf_format))

@@ -1,6 +1,7 @@
 """Incidents across articles: the figures a build links, and which events are one incident.
 
-Each figure claim of a build becomes a :class:`FigureRow`: its incident (event IRI,
+Each figure claim of a build or a store becomes a :class:`FigureRow`
+(:func:`graph.pipeline.links.stored_figure_rows`): its incident (event IRI,
 place key, days), kind, scope, source, article date and interval. Events of several
 articles at one place are one incident when their days lie close: within a day
 when both articles gave the day in the text (a night strike reported "on Tuesday"
@@ -13,7 +14,6 @@ May import: rdflib, ``graph.rdf``, ``graph.types``, the standard library.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,11 +21,8 @@ from datetime import date, timedelta
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph.names import norm_key
-from graph.rdf.iris import claim_iri, event_iri
 from graph.rdf.triples import record_merge
 from graph.rdf.vocab import NG
-from graph.types import Claim
 
 #: How far apart two articles' days of one incident may be (see the module docstring).
 TEXT_SLACK, ARTICLE_SLACK = 1, 3
@@ -57,31 +54,22 @@ class FigureRow:
     says_update: bool
     #: Whose dead or wounded (``ng:victims``), None for people in general.
     victims: str | None = None
+    #: The source's sides (``ng:side``).
+    sides: frozenset[str] = frozenset()
     #: The source counts the other side's people ("40 Ukrainian soldiers" from a Russian official).
     enemy_losses: bool = False
+    #: The source counts its own ("two of our soldiers").
+    own_losses: bool = False
+    #: Every body the source speaks for (normalized like ``group``); empty: ``group`` alone.
+    bodies: frozenset[str] = frozenset()
+    #: The sentence says the figure came before ("the toll first reported ... was 25").
+    said_earlier: bool = False
 
-
-def figure_row(claim: Claim, article_date: str | None, update_words: frozenset[str]) -> FigureRow:
-    """The row of a figure claim."""
-    f, event = claim.figure, claim.event
-    assert f is not None
-    placed = event is not None and bool(event.place)
-    place = None
-    if placed:
-        place = f"geonames-{event.geonameid}" if event.geonameid is not None else norm_key(event.place)
-    if placed and event.date_source == "other":
-        place = str(event_iri(event, claim.article))  # another incident the article mentions, undated: its own
-    days = (date.fromisoformat(event.date), date.fromisoformat(event.end or event.date)) if placed and event.date else (None, None)
-    return FigureRow(
-        claim=claim_iri(claim), event=event_iri(event, claim.article) if placed else None, place=place,
-        start=days[0], end=days[1], dated_by=event.date_source if placed else None,
-        label=event.label if placed else "", quantity=f.quantity, scope=f.scope, source=claim.source.name,
-        group=norm_key(claim.source.affiliation or claim.source.name),
-        narrator=claim.narrator, article=claim.article, article_date=article_date, begin=claim.evidence.begin,
-        low=f.low, high=f.high, approx=f.approx, victims=f.victims,
-        enemy_losses=bool(f.victim_side and claim.source.side and f.victim_side != claim.source.side),
-        says_update=bool(set(re.findall(r"[a-z]+", claim.evidence.sentence.lower())) & update_words),
-    )
+    @property
+    def order(self) -> tuple:
+        """When the figure was given: by its article's date, then, in one article, an
+        earlier figure the text marks as earlier first, then by position."""
+        return (self.article_date is None, self.article_date or "", self.article, not self.said_earlier, self.begin)
 
 
 def cluster_incidents(ds: Dataset, rows: list[FigureRow]) -> dict[URIRef, URIRef]:

@@ -35,7 +35,7 @@ def timelines(rows: list[FigureRow], incident: dict[URIRef, URIRef]) -> dict[Tim
         if row.event is not None and not row.narrator:
             groups[(incident.get(row.event, row.event), row.quantity, row.scope, row.source)].append(row)
     for items in groups.values():
-        items.sort(key=lambda r: (r.article_date is None, r.article_date or "", r.article, r.begin, str(r.claim)))
+        items.sort(key=lambda r: (*r.order, str(r.claim)))
     return groups
 
 

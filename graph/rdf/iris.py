@@ -73,6 +73,11 @@ def event_iri(event: Event, article_id: str) -> URIRef:
     return DATA[f"event/{place}"]
 
 
+def is_other_incident(iri: URIRef | str) -> bool:
+    """An undated event that :func:`event_iri` keeps to its article: another incident it mentions."""
+    return "/other-" in str(iri).rsplit("/event/", 1)[-1]
+
+
 def extractor_iri(name: str, software: Software) -> URIRef:
     """One node per extractor and software: the same rules under another model or release differ."""
     run = _digest(software.version, software.model, software.model_version, software.rules_digest or "")

@@ -137,3 +137,8 @@ class NG(DefinedNamespace):
 #: the first value of each of these properties; every other fact is added.
 FIRST_VALUE_WINS: tuple[URIRef, ...] = (NG.actorType, NG.eventType, NG.place, NG.startDate, NG.endDate,
                                          NG.datedBy, NG.geonames, NG.country, NG.region)
+
+#: The corpus-wide links between figures and events (default graph): a build makes them over
+#: its articles, and a persistent store has them made again over all it holds. Each
+#: ``ng:Merge`` whose ``ng:mergedFrom`` is an event records one ``ng:sameIncident``.
+FIGURE_LINKS: tuple[URIRef, ...] = (NG.sameIncident, NG.updates, NG.repeats, NG.conflictsWith)

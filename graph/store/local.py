@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, Dataset
 
 from graph.errors import StoreError
-from graph.rdf.vocab import FIRST_VALUE_WINS, NG
+from graph.rdf.vocab import FIGURE_LINKS, FIRST_VALUE_WINS, NG
 from graph.store.summary import delta_update, needs_refresh, refresh, source_counts
 
 _RDF_TYPE = ox.NamedNode(RDF.type)
@@ -43,6 +43,7 @@ _SKOS_ALT = ox.NamedNode(SKOS.altLabel)
 _NG_ACTOR = ox.NamedNode(NG.Actor)
 _FIRST_WINS = frozenset(ox.NamedNode(p) for p in FIRST_VALUE_WINS)
 _DEFAULT = ox.DefaultGraph()
+_LINK_VALUES = frozenset(str(p) for p in FIGURE_LINKS)
 
 #: File extension -> RDF format of the files ``query`` and ``serve`` accept.
 FILE_FORMATS = {
@@ -132,6 +133,22 @@ class Store:
             raise _io_error(self.path, f"cannot save article {article_id!r}", exc) from exc
         return "replaced" if existed else "added"
 
+    def query(self, sparql: str, **kwargs):
+        """:meth:`pyoxigraph.Store.query` on the store."""
+        return self.ox.query(sparql, **kwargs)
+
+    def replace_links(self, links: Dataset) -> None:
+        """Replace the corpus-wide links of figures and events (:data:`FIGURE_LINKS` and the
+        merge records of incidents) with the default graph of ``links``, in one transaction."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: store is open read-only")
+        _, quads = article_quads("links", links)
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        try:
+            self.ox.update(f"{DROP_LINKS} ;\nINSERT DATA {{\n{body}\n}}")
+        except (OSError, RuntimeError) as exc:
+            raise _io_error(self.path, "cannot replace the links of figures", exc) from exc
+
     def _stored_label(self, subject: ox.NamedNode | ox.BlankNode) -> ox.Literal | None:
         for q in self.ox.quads_for_pattern(subject, _RDFS_LABEL, None, _DEFAULT):
             return q.object
@@ -150,6 +167,22 @@ class Store:
             if self._lock_fd is not None:
                 os.close(self._lock_fd)  # closing the descriptor drops the shared lock
                 self._lock_fd = None
+
+
+#: Deletes the corpus-wide links of figures and events from the default graph.
+DROP_LINKS = (
+    "DELETE { ?s ?p ?o } WHERE { VALUES ?p { " + " ".join(f"<{p}>" for p in FIGURE_LINKS) + " } ?s ?p ?o } ;\n"
+    f"DELETE {{ ?m ?p ?o }} WHERE {{ ?m a <{NG.Merge}> ; <{NG.mergedFrom}> ?e . ?e a <{NG.Event}> . ?m ?p ?o }}"
+)
+
+
+def link_quads(default: Iterable[ox.Quad]) -> set[ox.Quad]:
+    """Of default-graph quads, the links of figures and events and the merge records of
+    incidents: what :data:`DROP_LINKS` deletes."""
+    default = list(default)
+    events = {q.subject for q in default if q.predicate == _RDF_TYPE and q.object.value == str(NG.Event)}
+    records = {q.subject for q in default if q.predicate.value == str(NG.mergedFrom) and q.object in events}
+    return {q for q in default if q.predicate.value in _LINK_VALUES or q.subject in records}
 
 
 def article_quads(article_id: str, ds: Dataset) -> tuple[dict[ox.NamedNode, set[ox.Quad]], list[ox.Quad]]:

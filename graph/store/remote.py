@@ -49,7 +49,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from graph.errors import StoreError
-from graph.store.local import article_quads, merge_default
+from graph.store.local import article_quads, link_quads, merge_default
 from graph.store.summary import COUNTS, SUMMARY_GRAPH, summary_quads
 
 ENV_USER = "NEWSGRAPH_STORE_USER"
@@ -366,6 +366,28 @@ class RemoteStore:
             else:
                 self._http.request("DELETE", self._gsp(), params={"graph": graph.value}, allow=(404,))
         return "replaced" if existed else "added"
+
+    def replace_links(self, links: Dataset) -> None:
+        """Replace the corpus-wide links of figures and events with the default graph of
+        ``links``. The Graph Store Protocol writes whole graphs: the default graph is read,
+        its old links left out, the new ones added and the graph written back with one
+        ``PUT`` (so no other writer may change the default graph meanwhile)."""
+        _, new = article_quads("links", links)
+        status, media, body = self._http.request("GET", self._gsp(), params={"default": ""},
+                                                 headers={"Accept": NTRIPLES}, allow=(404,))
+        fmt = (ox.RdfFormat.from_media_type(media) if media else None) or ox.RdfFormat.N_TRIPLES
+        try:
+            current = [] if status == 404 else [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                                                 for q in ox.parse(body, format=fmt)]
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.gsp_url}: the default graph came back unreadable: {exc}") from None
+        old = link_quads(current)
+        kept = [q for q in current if q not in old]
+        if set(new) == old:
+            return
+        self.written = True
+        self._http.request("PUT", self._gsp(), params={"default": ""}, data=_ntriples([*kept, *new]),
+                           headers={"Content-Type": NTRIPLES})
 
     def refresh_summary(self) -> None:
         """After a build that wrote something, count every source afresh into the summary graph.
