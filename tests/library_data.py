@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.pipeline.links import link_figures, stored_figure_rows
+from graph.pipeline.links import LinkWords, link_figures, stored_figure_rows
 from graph.rdf.triples import add_extraction, new_dataset, serialize_dataset
 from graph.types import (
     Actor,
@@ -125,6 +125,6 @@ def write_library_trig(path: Path) -> Path:
         add_extraction(ds, ex)
     claims = ox.Store()
     claims.load(ds.serialize(format="ox-nquads"), format=ox.RdfFormat.N_QUADS)
-    link_figures(ds, stored_figure_rows(claims, frozenset(), frozenset()))
+    link_figures(ds, stored_figure_rows(claims, LinkWords()))
     serialize_dataset(ds, str(path), "trig")
     return path

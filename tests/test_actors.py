@@ -153,3 +153,10 @@ def test_the_same_authorities_are_the_ones_named_before(extract):
     text = ("According to local health authorities, at least 38 people were killed in the strike. "
             "The toll first reported by the same authorities was 25 dead.")
     assert {c.source.name for c in extract(text).claims if c.kind == "figure"} == {"local health authorities"}
+
+
+def test_a_person_takes_the_side_of_the_body_named_with_them(extract):
+    text = ("Ivan Dorsky, head of the Russian-installed administration of the region, told reporters "
+            "that 40 soldiers were killed.\n\nMaria Lenk, a local teacher, said 12 people were injured.\n")
+    sides = {c.source.name: c.source.side for c in extract(text).claims if c.kind == "figure"}
+    assert sides == {"Ivan Dorsky": "Russia", "Maria Lenk": None}

@@ -173,3 +173,55 @@ def test_a_body_and_its_acronym_and_its_spokesman_speak_as_one():
     ds = new_dataset()
     link_figures(ds, [spokesman, movement, hospital])
     assert links(ds) == set()  # the movement's later 43 agrees with the hospital's "at least 38"
+
+
+def test_a_partisan_toll_rivals_a_sides_own_losses():
+    """The ministry's 63 of its own soldiers against a critic of its side's "hundreds":
+    a toll from a source with a side counts the same soldiers; a hospital's counts everyone."""
+    ministry = row(1, "e", "killed", "Ministry", 63, 63, victims="soldiers", sides=frozenset({"Northland"}))
+    critic = row(2, "e", "killed", "Blogger", 200, 900, sides=frozenset({"Northland"}))
+    hospital = row(3, "e", "killed", "Hospital", 200, 900)
+    ds = new_dataset()
+    link_figures(ds, [ministry, critic, hospital])
+    assert {frozenset(p) for p in links(ds)} == {frozenset((ministry.claim, critic.claim))}
+
+
+def test_two_officials_of_one_side_speak_as_one():
+    north = frozenset({"Northland"})
+    ministry = row(1, "e", "killed", "Defence Ministry", 60, None, sides=north, official=True)
+    governor = row(2, "e", "killed", "Governor", 40, 40, sides=north, official=True)
+    blogger = row(3, "e", "killed", "Blogger", 40, 40, sides=north)
+    rival = row(4, "e", "killed", "Southland army", 4, 4, sides=frozenset({"Southland"}), official=True)
+    assert same_group(ministry, governor) and not same_group(ministry, blogger) and not same_group(ministry, rival)
+    ds = new_dataset()
+    link_figures(ds, [ministry, governor, blogger, rival])
+    # the governor's later 40 (one voice with the ministry) agrees with the blogger's
+    assert {frozenset(p) for p in links(ds)} == {frozenset((rival.claim, x.claim)) for x in (ministry, governor, blogger)}
+
+
+def test_a_figure_that_matched_the_others_toll_of_its_day_does_not_rival_a_later_rise():
+    """The governor's 12 on Saturday, the ministry's 12 on Sunday, the governor's 19 on
+    Monday: no disagreement; the ministry's 3 would disagree with both."""
+    gov_sat = row(1, "e", "killed", "Governor", 12, 12, article_date="2026-03-14")
+    ministry = row(2, "e", "killed", "Ministry", 12, 12, article_date="2026-03-15")
+    gov_mon = row(3, "e", "killed", "Governor", 19, 19, article_date="2026-03-16")
+    ds = new_dataset()
+    link_figures(ds, [gov_sat, ministry, gov_mon])
+    assert links(ds) == set()
+    low = row(4, "e", "killed", "Ministry", 3, 3, article_date="2026-03-15")
+    ds = new_dataset()
+    link_figures(ds, [gov_sat, low, gov_mon])
+    assert {frozenset(p) for p in links(ds)} == {frozenset((gov_sat.claim, low.claim)), frozenset((gov_mon.claim, low.claim))}
+
+
+def test_an_open_figure_of_another_official_settles_nothing():
+    """A side's administration's "at least 25" agrees with anything above; it does not make
+    its ministry's 63 agree with the enemy's 400. The same body's own "at least 38" does."""
+    north = frozenset({"Northland"})
+    ministry = row(1, "e", "killed", "Ministry", 63, 63, sides=north, official=True, article_date="2026-01-02")
+    admin = row(2, "e", "killed", "Administration", 25, None, sides=north, official=True, article_date="2026-01-03")
+    enemy = row(3, "e", "killed", "Southland army", 400, 400, sides=frozenset({"Southland"}), official=True,
+                article_date="2026-01-02")
+    ds = new_dataset()
+    link_figures(ds, [ministry, admin, enemy])
+    assert {frozenset(p) for p in links(ds)} == {frozenset((ministry.claim, enemy.claim))}

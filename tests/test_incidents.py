@@ -59,6 +59,19 @@ def test_two_incidents_in_one_town_on_different_days(incidents_of):
     assert (events[7].date, events[3].date) == ("2026-03-19", "2026-03-16")
 
 
+def test_that_attack_and_the_shelling_point_back_to_the_other_incident(incidents_of):
+    """"In that attack" goes on about the sentence before; "the shelling", when the main
+    incident is a strike, about the last other incident named; a new paragraph about
+    "the strike" is the main incident's again."""
+    events = incidents_of(
+        "A drone strike on the hospital in Lorvan killed seven people on Thursday, health officials said.\n\n"
+        "On Monday, shells struck the central market of Lorvan. The governor said 11 people were killed "
+        "in that attack.\n\nResidents gave a higher toll for the shelling, saying 14 people had been killed.\n\n"
+        "Doctors said 9 people were wounded in the strike.\n", date="2026-03-20")
+    assert events[11] == events[14] != events[7] and events[11].date == "2026-03-16"
+    assert events[9] == events[7]
+
+
 def test_the_day_a_source_spoke_is_not_the_incidents(incidents_of):
     events = incidents_of(
         "A missile strike on Zmiiv killed four people on Sunday, officials said.\n\n"

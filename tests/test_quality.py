@@ -63,9 +63,9 @@ def test_dev_corpus_scores_above_its_floors(tmp_path, nlp, folder):
 
 
 #: Floors of the conflicting pairs (precision, recall) on the dev sets with gold pairs:
-#: dev G was tuned on (first 0.06 / 0.14, now 0.58 / 0.28), dev H scored once before any
-#: tuning on it (first 0.12 / 0.18, now 0.70 / 0.28).
-CONFLICT_FLOORS = {"dev_g": (0.55, 0.26), "dev_h": (0.65, 0.26)}
+#: dev G was tuned on (first 0.06 / 0.14, now 0.68 / 0.30), dev H scored once before any
+#: tuning on it (first 0.12 / 0.18, now 0.73 / 0.28).
+CONFLICT_FLOORS = {"dev_g": (0.65, 0.28), "dev_h": (0.70, 0.26)}
 
 
 @pytest.mark.slow

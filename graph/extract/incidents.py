@@ -32,6 +32,8 @@ from graph.types import Event
 RECENT_DAYS = 14
 #: Two days named in one article are one incident's when this close (a night strike reported "on Tuesday").
 SAME_DAY_SLACK = 1
+#: How many sentences back "the shelling" looks for another incident of its kind.
+BACK_SENTENCES = 6
 
 
 def incident_days(ctx: Context, sent: Span, base: date | None) -> tuple[date, date] | None:
@@ -150,17 +152,41 @@ class Incidents:
         return before if before is not None else self._file_alone(n)
 
     def _continued(self, n: int | None) -> Event | None:
-        """The other incident of the sentence before, for a sentence that goes on about it in
-        the same paragraph without a place, day or incident of its own ("In Ituri, 14 were
-        killed on Sunday. Another 22 were wounded.")."""
-        if not n or n in self.days or self.by_sentence.get(n) is not None:
+        """The other incident that a sentence without a place or day of its own goes on
+        about: the one of the sentence before, in the same paragraph, when the sentence
+        opens with a continuation word ("In Ituri, 14 were killed on Sunday. Another 22 were
+        wounded.") or points back with "that" or "this" ("11 were killed in that attack");
+        or, for "the shelling" when the main incident is a strike, the last other incident
+        filed in the sentences before."""
+        own = self.by_sentence.get(n) if n else None
+        if not n or n in self.days or (own is not None and own.place):
             return None
         sent, prev = self.ctx.sents[n], self.ctx.sents[n - 1]
         gap = self.ctx.doc.text[prev.start_char + len(prev.text.rstrip()):sent.start_char]
-        if sent[0].lower_ not in self.ctx.cues.continuation_words or "\n" in gap:
+        pointer, kind = self._points_back(sent)
+        if "\n" not in gap and (sent[0].lower_ in self.ctx.cues.continuation_words or pointer):
+            earlier = self.of_sentence(n - 1)
+            if earlier is not None and earlier is not self.main:
+                return earlier
+        if kind is None or self.main is None or kind == self.main.type:
             return None
-        earlier = self.of_sentence(n - 1)
-        return earlier if earlier is not None and earlier is not self.main else None
+        for m in range(n - 1, max(-1, n - BACK_SENTENCES), -1):
+            earlier = self.of_sentence(m)
+            if earlier is not None and earlier is not self.main:
+                return earlier
+        return None
+
+    def _points_back(self, sent: Span) -> tuple[bool, str | None]:
+        """Whether the sentence points back at an incident ("that attack", "this strike"),
+        and the kind of the incident it names with "the", "that" or "this"."""
+        for tok in sent:
+            kind = self.ctx.cues.event_nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+            dets = {c.lower_ for c in tok.children if c.dep_ == "det"} if kind else set()
+            if dets & {"that", "this"}:
+                return True, kind
+            if "the" in dets:
+                return False, kind
+        return False, None
 
     def _file_alone(self, n: int | None) -> Event | None:
         main = self.main

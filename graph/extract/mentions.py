@@ -139,6 +139,14 @@ class Context(Phrases):
                 return other
         return None
 
+    def _affiliate(self, key: str, head: Token) -> None:
+        """Give the actor the body its mention names, and that body's side when it has
+        none ("head of the Russian-installed administration")."""
+        rec = self.actors[key]
+        rec.affiliation = rec.affiliation or self._affiliation_of(head)
+        if rec.affiliation and not rec.side:
+            rec.side = self._side_of(rec.affiliation)
+
     def _side_of(self, text: str) -> str | None:
         for word in re.findall(r"[\w-]+", text.lower()):
             base = word.removeprefix("pro-")
@@ -308,7 +316,7 @@ class Context(Phrases):
                         role = clean_name(self.doc[self.np_span(head)[0]:head.i + 1].text)
                         if role and not self.actors[key].role:
                             self.actors[key].role = role
-                        self.actors[key].affiliation = self.actors[key].affiliation or self._affiliation_of(head)
+                        self._affiliate(key, head)
                         return key
         type_ = self.actor_type(head)
         if type_ is None:
@@ -326,8 +334,8 @@ class Context(Phrases):
                 if r and self.actor_type(child) != "person":
                     role = role or r[:80]
         key = self._register(name, type_, role)
-        if key is not None and type_ in {"person", "group"} and not self.actors[key].affiliation:
-            self.actors[key].affiliation = self._affiliation_of(head)
+        if key is not None and type_ in {"person", "group"}:
+            self._affiliate(key, head)
         if key is not None:
             for alias in self._aliases_of(head):
                 self.actors[key].aliases.add(alias)

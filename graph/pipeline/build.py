@@ -28,7 +28,7 @@ from graph.extract.cues import compile_cues
 from graph.files import atomic_write, temporary_output
 from graph.names import name_tables
 from graph.nlp import load_pipeline, parse_articles, pipeline_software
-from graph.pipeline.links import link_figures, relink_store, stored_figure_rows
+from graph.pipeline.links import LinkWords, link_figures, relink_store, stored_figure_rows
 from graph.pipeline.records import claim_to_record
 from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
 from graph.rdf.triples import (
@@ -234,7 +234,7 @@ def run_build(
         spill = GraphSpill(work / "graphs")
         if store is not None:
             persistent = _open_persistent(store)
-        words = lexicon.words("update_words"), lexicon.words("earlier_words")
+        words = LinkWords.of(lexicon)
         sink = _ArticleSink(spill, persistent, claims_out, summary, report, words)
         for ex in stream:
             sink.add(apply_aliases(ex, table, names))
@@ -276,9 +276,9 @@ class _ArticleSink:
     persistent store, ``claims.jsonl``, and the counts and figures kept for the end."""
 
     def __init__(self, spill: GraphSpill, persistent, claims_out: ClaimWriter, summary: BuildSummary,
-                 report: Callable[[InputError | StoreError], None], words: tuple[frozenset[str], frozenset[str]]) -> None:
+                 report: Callable[[InputError | StoreError], None], words: LinkWords) -> None:
         self.spill, self.persistent, self.claims_out = spill, persistent, claims_out
-        self.words = words  # the lexicon's update and earlier words
+        self.words = words
         self.summary, self.report = summary, report
         self.default = new_dataset()
         self.actors: set[str] = set()
@@ -299,7 +299,7 @@ class _ArticleSink:
         self.actors.update(a.name for a in ex.actors)
 
 
-def _relink(persistent, words: tuple[frozenset[str], frozenset[str]],
+def _relink(persistent, words: LinkWords,
             report: Callable[[InputError | StoreError], None]) -> None:
     """Link the figures over all the store holds (a store object without ``replace_links``
     keeps only its articles), then have a remote store count its sources afresh."""
@@ -316,7 +316,7 @@ def _write_outputs(out: Path, ds: Dataset, sink: _ArticleSink, *, rdf_format: st
     """Link what spans articles (surnames, conflicting figures, updates), count, and write the
     RDF file and the page, each atomically."""
     link_surnames(ds)
-    link_figures(ds, stored_figure_rows(sink.spill.store, *sink.words))
+    link_figures(ds, stored_figure_rows(sink.spill.store, sink.words))
     refresh_summary(sink.spill.store)
     name = RDF_FORMATS[rdf_format]
     atomic_write(out / name, lambda p: serialize_dataset(ds, str(p), rdf_format))

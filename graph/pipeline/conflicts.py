@@ -112,10 +112,15 @@ def counted_apart(rows: list[FigureRow], incident: dict[URIRef, URIRef]) -> dict
 
 
 def same_group(a: FigureRow, b: FigureRow) -> bool:
-    """One source or one body speaking: the same name, one of the organisations it speaks
-    for, or one organisation's name inside the other's ("the Civil Administration of North
-    Darfur" and "the RSF-installed Civil Administration of North Darfur"), or its acronym
-    ("AFC")."""
+    """One source or one body speaking (:func:`same_body`), or two officials of one side
+    (a ministry and a region's governor)."""
+    return same_body(a, b) or (a.official and b.official and len(a.sides) == 1 and a.sides == b.sides)
+
+
+def same_body(a: FigureRow, b: FigureRow) -> bool:
+    """One source, or one of the organisations it speaks for, or one organisation's name
+    inside the other's ("the Civil Administration of North Darfur" and "the RSF-installed
+    Civil Administration of North Darfur"), or its acronym ("AFC")."""
     return a.source == b.source or any(_one_body(x, y) for x in a.bodies or {a.group} for y in b.bodies or {b.group})
 
 
@@ -149,11 +154,18 @@ def _reconciled(a: FigureRow, b: FigureRow, kin: dict[URIRef, list[FigureRow]]) 
     movement's 43, against the hospital's "at least 38"), or the earlier of the two agreed
     with the other source's latest figure before it."""
     for x, y in ((a, b), (b, a)):
-        if any(c.order >= x.order and _agree(c, y) for c in kin[x.claim]):  # >=: its sentence too
+        if any(c.order >= x.order and _settles(c, y, x) for c in kin[x.claim]):  # >=: its sentence too
             return True
     first, second = sorted((a, b), key=lambda r: r.order)
     before = [c for c in kin[second.claim] if c.order < first.order]
-    return bool(before) and _agree(before[-1], first)
+    return bool(before) and _settles(before[-1], first, second)
+
+
+def _settles(c: FigureRow, other: FigureRow, speaker: FigureRow) -> bool:
+    """``c``, given by ``speaker``'s body or another official of its side, agrees with
+    ``other``; another official's "at least 25" agrees with anything above and settles
+    nothing for the ministry."""
+    return (c.high is not None or same_body(c, speaker)) and _agree(c, other)
 
 
 def _agree(a: FigureRow, b: FigureRow) -> bool:

@@ -54,8 +54,10 @@ class FigureRow:
     says_update: bool
     #: Whose dead or wounded (``ng:victims``), None for people in general.
     victims: str | None = None
-    #: The source's sides (``ng:side``).
+    #: The source's sides (``ng:side``), and whether it is one of a state's or a side's
+    #: officials (a ministry, an army, a governor: the lexicon's ``state_words``).
     sides: frozenset[str] = frozenset()
+    official: bool = False
     #: The source counts the other side's people ("40 Ukrainian soldiers" from a Russian official).
     enemy_losses: bool = False
     #: The source counts its own ("two of our soldiers").
