@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph.pipeline.links import link_figures
 from graph.pipeline.conflicts import interval, link_conflicts, same_group
 from graph.pipeline.incidents import FigureRow, cluster_incidents
+from graph.pipeline.links import link_figures
 from graph.rdf.triples import new_dataset
 from graph.rdf.vocab import NG
 

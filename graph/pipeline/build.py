@@ -28,7 +28,12 @@ from graph.extract.cues import compile_cues
 from graph.files import atomic_write, temporary_output
 from graph.names import name_tables
 from graph.nlp import load_pipeline, parse_articles, pipeline_software
-from graph.pipeline.links import LinkWords, link_figures, relink_store, stored_figure_rows
+from graph.pipeline.links import (
+    LinkWords,
+    link_figures,
+    relink_store,
+    stored_figure_rows,
+)
 from graph.pipeline.records import claim_to_record
 from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
 from graph.rdf.triples import (
