@@ -22,6 +22,7 @@ class Document:
 
     def __init__(self, doc: Doc, article: Article, cues: Cues) -> None:
         self.doc = doc
+        self.text = doc.text  # the parsed text, once (``Doc.text`` joins every token at each call)
         self.article = article
         self.cues = cues
         self.sents: list[Span] = list(doc.sents)

@@ -158,7 +158,7 @@ def events_by_sentence(ctx: Context) -> dict[int, Event]:
     """The incident named in each sentence (chrome excluded), by sentence number."""
     out: dict[int, Event] = {}
     for n, sent in enumerate(ctx.sents):
-        if ctx.chrome_sent[n] or is_headline(sent):
+        if ctx.chrome_sent[n] or is_headline(sent, ctx.text):
             continue
         event = event_in_sentence(ctx, sent)
         if event is not None:
@@ -204,16 +204,17 @@ def containers(ctx: Context) -> frozenset[str]:
     return found
 
 
-def is_headline(sent: Span) -> bool:
+def is_headline(sent: Span, text_of_doc: str) -> bool:
     """A line of its own without final punctuation (a headline, a crosshead), or a Title
-    Case run without it: its entities are unreliable and its words are a summary."""
+    Case run without it: its entities are unreliable and its words are a summary.
+    ``text_of_doc`` is the parsed text (``Document.text``)."""
     text = sent.text.strip()
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     if not words or text[-1:] in {".", "!", "?", "\"", "”", ":", ";", ","}:
         return False
-    tail = sent.text[len(sent.text.rstrip()):] + sent.doc.text[sent.end_char:sent.end_char + 1]
-    short = len(words) <= HEADLINE_WORDS or not sent.doc.text[:sent.start_char].strip()
-    if short and ("\n" in tail or sent.end_char >= len(sent.doc.text.rstrip())):
+    tail = sent.text[len(sent.text.rstrip()):] + text_of_doc[sent.end_char:sent.end_char + 1]
+    short = len(words) <= HEADLINE_WORDS or not text_of_doc[:sent.start_char].strip()
+    if short and ("\n" in tail or sent.end_char >= len(text_of_doc.rstrip())):
         return True
     return sum(t.is_title for t in words) >= 0.7 * len(words)
 
@@ -222,7 +223,7 @@ def place_counts(ctx: Context) -> dict[str, int]:
     """How often the article body names each specific place (not a country or a region)."""
     counts: dict[str, int] = {}
     for n, sent in enumerate(ctx.sents):
-        if ctx.chrome_sent[n] or is_headline(sent):
+        if ctx.chrome_sent[n] or is_headline(sent, ctx.text):
             continue
         names = [_with_region_word(ctx, e.end, clean_name(e.text)) for e in sent.ents
                  if e.label_ in PLACE_LABELS and ctx.quote_of_token.get(e.start) is None]

@@ -62,7 +62,8 @@ def _of_saying(ctx: Context, ent: Span) -> bool:
 def _article_countries(ctx: Context) -> frozenset[str]:
     """ISO codes of the countries an article names (as names or adjectives), to choose between towns."""
     names = {e.text for e in ctx.doc.ents if e.label_ in {"GPE", "NORP"}}
-    names |= {country for word, country in ctx.cues.demonyms.items() if word in ctx.doc.text.lower()}
+    text = ctx.text.lower()
+    names |= {country for word, country in ctx.cues.demonyms.items() if word in text}
     return frozenset(code for name in names if (code := gazetteer.country_code(name)))
 
 
@@ -162,7 +163,7 @@ class Incidents:
         if not n or n in self.days or (own is not None and own.place):
             return None
         sent, prev = self.ctx.sents[n], self.ctx.sents[n - 1]
-        gap = self.ctx.doc.text[prev.start_char + len(prev.text.rstrip()):sent.start_char]
+        gap = self.ctx.text[prev.start_char + len(prev.text.rstrip()):sent.start_char]
         pointer, kind = self._points_back(sent)
         if "\n" not in gap and (sent[0].lower_ in self.ctx.cues.continuation_words or pointer):
             earlier = self.of_sentence(n - 1)
