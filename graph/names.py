@@ -5,9 +5,12 @@
 - :func:`canonical_key`: the merge key of an actor's name (see :mod:`graph.rdf.aliases`);
 - :func:`family`: persons and non-persons never share a key;
 - :func:`display_key`: a label compared as shown (case and a leading "the" aside);
-- :func:`is_acronym_of`: "AFC" and "Alliance Fleuve Congo".
+- :func:`is_acronym_of`: "AFC" and "Alliance Fleuve Congo";
+- :func:`name_skeleton` and :func:`variant_score`: one person's name in two
+  transliterations ("Oleksandr Syrskyi", "Aleksandr Syrsky").
 
-May import: ``graph.rules`` (the lexicon's spelling and demonym tables). Never spaCy.
+May import: ``graph.rules`` (the lexicon's spelling, transliteration and demonym tables),
+``anyascii`` and ``rapidfuzz``. Never spaCy.
 """
 from __future__ import annotations
 
@@ -15,7 +18,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
+from rapidfuzz.distance import JaroWinkler
+
 from graph.rules import Lexicon, load_lexicon
+
+#: Two full names with one skeleton are one person's when their letters are at least this
+#: close (Jaro-Winkler; the pairs of ``tests/data/actors/variant_pairs.jsonl`` run 0.81-0.99).
+VARIANT_SIMILARITY = 0.8
 
 
 def norm_key(name: str) -> str:
@@ -50,6 +60,7 @@ class NameTables:
 
     spelling: dict[str, str]
     adjective: dict[str, str]
+    transliteration: tuple[tuple[str, str], ...] = ()
 
 
 def name_tables(lexicon: Lexicon) -> NameTables:
@@ -58,7 +69,8 @@ def name_tables(lexicon: Lexicon) -> NameTables:
     adjective: dict[str, str] = {}
     for adj, country in lexicon.table("demonyms").items():
         adjective.setdefault(str(country).lower(), str(adj).lower())  # first adjective listed wins
-    return NameTables(spelling, adjective)
+    rewrites = tuple((str(k).lower(), str(v).lower()) for k, v in lexicon.table("transliteration").items())
+    return NameTables(spelling, adjective, rewrites)
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +99,60 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     if len(words) > 1:
         words = [_adjective(w, adjective) for w in words]
     return " ".join(sorted(set(words)))
+
+
+def name_words(name: str) -> list[str]:
+    """A person's name in lower-case ASCII words, without "al-" or "el-" and apostrophes.
+
+    >>> name_words("Yehya al-Sinwar"), name_words("Fidèle Mirimba"), name_words("Jama'at")
+    (['yehya', 'sinwar'], ['fidele', 'mirimba'], ['jamaat'])
+    """
+    text = anyascii(name).lower().replace("'", "")
+    text = re.sub(r"\b(?:al|el)[- ]", "", text)
+    return re.sub(r"[^a-z ]+", " ", text).split()
+
+
+def name_skeleton(word: str, tables: NameTables | None = None) -> str:
+    """The consonants of a name word that survive transliteration (the lexicon's
+    ``transliteration`` rewrites, then no vowels, no doubled letters).
+
+    >>> name_skeleton("volodymyr") == name_skeleton("vladimir"), name_skeleton("ihor") == name_skeleton("igor")
+    (True, True)
+    """
+    for old, new in (tables or packaged_tables()).transliteration:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
+
+
+def variant_score(a: str, b: str, tables: NameTables | None = None) -> float | None:
+    """How alike two full names of persons are when they are spellings or transliterations
+    of one name (the same skeleton, the surname's included), else None.
+
+    >>> round(variant_score("Oleksandr Syrskyi", "Aleksandr Syrsky"), 2)
+    0.9
+    >>> variant_score("Mykola Bondarenko", "Serhii Bondarenko") is None, variant_score("Zelensky", "Zelenskyy")
+    (True, None)
+    """
+    words_a, words_b = name_words(a), name_words(b)
+    if len(words_a) < 2 or len(words_b) < 2:
+        return None
+    same = name_skeleton(words_a[-1], tables) == name_skeleton(words_b[-1], tables) \
+        and name_skeleton("".join(words_a), tables) == name_skeleton("".join(words_b), tables)
+    score = JaroWinkler.normalized_similarity(" ".join(words_a), " ".join(words_b)) if same else 0.0
+    return score if score >= VARIANT_SIMILARITY else None
+
+
+def same_surname(a: str, b: str, tables: NameTables | None = None) -> bool:
+    """Two spellings of one surname: equal, or of one skeleton and close in letters.
+
+    >>> same_surname("Zelensky", "Zelenskyy"), same_surname("Assad", "Saeed"), same_surname("Tigray", "Thura")
+    (True, False, False)
+    """
+    a, b = " ".join(name_words(a)), " ".join(name_words(b))
+    if not a or not b:
+        return False
+    return a == b or (name_skeleton(a, tables) == name_skeleton(b, tables)
+                      and JaroWinkler.normalized_similarity(a, b) >= VARIANT_SIMILARITY)
 
 
 def _adjective(word: str, adjective: dict[str, str]) -> str:

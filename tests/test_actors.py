@@ -160,3 +160,17 @@ def test_a_person_takes_the_side_of_the_body_named_with_them(extract):
             "that 40 soldiers were killed.\n\nMaria Lenk, a local teacher, said 12 people were injured.\n")
     sides = {c.source.name: c.source.side for c in extract(text).claims if c.kind == "figure"}
     assert sides == {"Ivan Dorsky": "Russia", "Maria Lenk": None}
+
+
+def test_a_town_and_a_weapon_are_not_actors_but_a_capital_may_be(extract):
+    text = ("Strike on Sumy\n\nA missile hit a block of flats in Sumy overnight. "
+            "Sumy, which lies near the border, has come under fire again, the governor said. "
+            "Russia launched two Iskander-M missiles and Kyiv asked for seven more Patriot systems.\n\n"
+            "Kyiv said 12 people were injured.\n")
+    actors = {a.name for a in extract(text).actors}
+    assert not actors & {"Sumy", "Iskander-M", "Patriot"} and "Kyiv" in actors
+
+
+def test_an_upper_case_dateline_after_the_headline_is_no_actor(extract):
+    text = "Drones hit the city\n\nLORVAN CITY, 14 May - Drones struck overnight, the governor said 3 people were hurt.\n"
+    assert not {a.name for a in extract(text).actors} & {"LORVAN CITY", "Lorvan City"}

@@ -175,3 +175,46 @@ def test_a_users_rules_reach_the_merge_keys(tmp_path, nlp):
     named = _build(tmp_path / "aliased", nlp=nlp, files=_NORTHLAND, rules=str(rules), aliases=str(aliases))
     assert [label for label in _labels(named, NG.Organization) if "inistry" in label] == [
         "Ministry of Defence of Northland"]
+
+
+def _scores(ds: Dataset) -> list[float]:
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    return [float(o) for o in default.objects(None, NG.mergeScore)]
+
+
+def test_a_transliterated_name_is_one_person_across_articles(tmp_path, nlp):
+    ds = _build(tmp_path, nlp=nlp, files={
+        "a.txt": "Front\n\nCommander Oleksandr Syrskyi said 40 soldiers were killed.\n",
+        "b.txt": "Front\n\nGeneral Aleksandr Syrsky said 60 soldiers had died.\n",
+        "c.txt": "Front\n\nZelensky said 12 people were injured.\n",
+        "d.txt": "Front\n\nPresident Volodymyr Zelenskyy said 30 people were injured.\n",
+    })
+    labels = _labels(ds)
+    assert len(labels & {"Oleksandr Syrskyi", "Aleksandr Syrsky"}) == 1
+    assert "Volodymyr Zelenskyy" in labels and "Zelensky" not in labels  # a surname in another spelling
+    assert any("transliteration" in r for r in _reasons(ds)) and all(0.8 <= s <= 1 for s in _scores(ds))
+
+
+def test_people_with_one_surname_and_other_first_names_stay_apart(tmp_path, nlp):
+    ds = _build(tmp_path, nlp=nlp, files={
+        "a.txt": "Front\n\nGovernor Mykola Bondarenko said 40 soldiers were killed.\n",
+        "b.txt": "Front\n\nMayor Serhii Bondarenko said 60 people had died.\n",
+    })
+    assert {"Mykola Bondarenko", "Serhii Bondarenko"} <= _labels(ds)
+
+
+def test_an_acronym_joins_the_one_organisation_it_abbreviates(tmp_path, nlp):
+    files = {"a.txt": "Darfur\n\nThe Rapid Support Forces said 40 fighters were killed.\n",
+             "b.txt": "Darfur\n\nThe RSF said in a statement that 12 people were injured.\n"}
+    ds = _build(tmp_path / "one", nlp=nlp, files=files)
+    assert "RSF" not in _labels(ds, NG.Organization) | _labels(ds, NG.Group)
+    ds = _build(tmp_path / "two", nlp=nlp, files={
+        **files, "c.txt": "Media\n\nThe Reporters Sans Frontieres said 3 journalists were injured.\n"})
+    assert "RSF" in _labels(ds, NG.Organization) | _labels(ds, NG.Group)  # two names it may stand for
+
+
+def test_a_merge_rule_can_be_turned_off(tmp_path, nlp):
+    files = {"a.txt": "Front\n\nCommander Oleksandr Syrskyi said 40 soldiers were killed.\n",
+             "b.txt": "Front\n\nGeneral Aleksandr Syrsky said 60 soldiers had died.\n"}
+    ds = _build(tmp_path, nlp=nlp, files=files, no_merge=["variant"])
+    assert {"Oleksandr Syrskyi", "Aleksandr Syrsky"} <= _labels(ds)

@@ -59,6 +59,7 @@ def build_cli(args: argparse.Namespace) -> int:
             html=not args.no_html,
             store=store,
             aliases=args.aliases,
+            no_merge=args.no_merge,
             on_error=on_error,
             on_article=progress,
             extractions=extractions,
@@ -101,6 +102,8 @@ def evaluate_cli(args: argparse.Namespace) -> int:
 
 
 def make_parser() -> argparse.ArgumentParser:
+    from graph.rdf.merging import MERGE_RULES
+
     parser = argparse.ArgumentParser(
         prog="newsgraph",
         description="Build a knowledge graph of who said what from news articles about armed conflict.",
@@ -129,6 +132,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="the server's Graph Store Protocol endpoint, when not URL/store")
     b.add_argument("--aliases", default=None, metavar="FILE",
                    help="alias file (.yaml or .csv): canonical names, aliases, Wikidata QIDs, sides, splits")
+    b.add_argument("--no-merge", action="append", default=[], metavar="RULE", choices=MERGE_RULES,
+                   help="turn a rule of merging actors across articles off: "
+                        + ", ".join(MERGE_RULES) + " (repeatable)")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any input failed")
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("--quiet", action="store_true", help="no progress display")

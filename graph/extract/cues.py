@@ -82,6 +82,7 @@ class Cues:
     increment_words: frozenset[str]
     loss_verbs: frozenset[str]
     stock_verbs: frozenset[str]
+    materiel_nouns: frozenset[str]
     continuation_words: frozenset[str]
     victim_classes: dict[str, str]
     other_incident_words: frozenset[str]
@@ -167,6 +168,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         increment_words=lx.words("increment_words"),
         loss_verbs=lx.words("loss_verbs"),
         stock_verbs=lx.words("stock_verbs"),
+        materiel_nouns=lx.words("materiel_nouns"),
         continuation_words=lx.words("continuation_words"),
         breakdown_places=tuple(sorted({str(w).lower() for w in lx.raw.get("breakdown_places", [])})),
         other_incident_words=lx.words("other_incident_words"),

@@ -1,12 +1,13 @@
 """Reading a noun phrase as an actor: how far the name runs, the role before it, and
 what kind of actor it names (person, organisation, group, outlet, channel) or none.
 
-May import: spaCy tokens, ``graph.extract.document``, ``graph.extract.naming``.
+May import: spaCy tokens, ``graph.gazetteer``, ``graph.extract.document``, ``graph.extract.naming``.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graph import gazetteer
 from graph.extract.document import Document
 from graph.extract.naming import clean_name
 
@@ -121,6 +122,12 @@ class Phrases(Document):
         words = ent if ent is not None else [head]
         return not any(t.lemma_.lower() in self.cues.organization_heads for t in words)
 
+    def _is_town(self, name: str) -> bool:
+        """A name the article uses as a place that the gazetteer knows as a town, not a
+        country or a capital (the small model tags "Sumy" or "Kherson" PERSON or ORG)."""
+        low = name.lower().removeprefix("the ")
+        return low in self.places and gazetteer.is_town_only(low)
+
     def actor_type(self, head: Token) -> str | None:
         """The actor type of the NP headed by ``head``, or None if it is no actor."""
         c = self.cues
@@ -137,8 +144,12 @@ class Phrases(Document):
             return None  # "about 1,300 servicemen": counted people, not a source
         ent = self.entity_of(head)
         label = ent.label_ if ent is not None else ""
-        if head.is_upper and len(head.text) > 2 and label in {"GPE", "LOC", ""} and head.i < 6:
-            return None  # a dateline: "PORT CITY, Country (Agency) -"
+        if head.is_upper and len(head.text) > 2 and label in {"GPE", "LOC", ""} and (head.i < 6 or _opens_line(head)):
+            return None  # a dateline: "PORT CITY, Country (Agency) -", "EL OBEID, 14 May -"
+        if self._is_town(ent.text if ent is not None else head.text):
+            return None  # a town the article uses as a place ("in Sumy"); a capital may stand for its government
+        if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in c.materiel_nouns:
+            return None  # a weapon's name: "Iskander-M missiles", "Patriot systems"
         if label == "PERSON" or (label in {"GPE", "LOC", "NORP", ""} and head.pos_ == "PROPN" and self._looks_like_person(head, ent)):
             return "person"
         if label == "ORG" and self._possessed_name(head) is not None:
@@ -208,3 +219,13 @@ class Phrases(Document):
         start, end = self.np_span(head)
         words = {t.lower_ for t in self.doc[start:end]}
         return bool(words & {"news", "agency", "newspaper", "broadcaster", "television", "radio", "tv"})
+
+
+def _opens_line(head: Token) -> bool:
+    """Upper-case words from the start of a line up to ``head``, then a comma: a dateline
+    ("EL OBEID, 14 May -")."""
+    i = head.i
+    while i > 0 and head.doc[i - 1].is_upper and not head.doc[i - 1].is_space:
+        i -= 1
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return (i == 0 or "\n" in head.doc[i - 1].text_with_ws) and after is not None and after.text == ","

@@ -26,7 +26,7 @@ from graph.errors import InputError, OptionError, OutputError, StoreError
 from graph.extract import extract_article
 from graph.extract.cues import compile_cues
 from graph.files import atomic_write, temporary_output
-from graph.names import name_tables
+from graph.names import NameTables, name_tables
 from graph.nlp import load_pipeline, parse_articles, pipeline_software
 from graph.pipeline.links import (
     LinkWords,
@@ -35,10 +35,10 @@ from graph.pipeline.links import (
     stored_figure_rows,
 )
 from graph.pipeline.records import claim_to_record
+from graph.rdf.merging import link_actors
 from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
 from graph.rdf.triples import (
     add_extraction,
-    link_surnames,
     new_dataset,
     serialize_dataset,
 )
@@ -196,6 +196,7 @@ def run_build(
     html: bool = True,
     store: str | os.PathLike[str] | object | None = None,
     aliases: str | None = None,
+    no_merge: Iterable[str] = (),
     on_error: Callable[[InputError | StoreError], None] | None = None,
     on_article: Callable[[Extraction], None] | None = None,
     extractions: Callable[[Iterable[Article]], Iterable[Extraction]] | None = None,
@@ -239,8 +240,8 @@ def run_build(
         spill = GraphSpill(work / "graphs")
         if store is not None:
             persistent = _open_persistent(store)
-        words = LinkWords.of(lexicon)
-        sink = _ArticleSink(spill, persistent, claims_out, summary, report, words)
+        sink = _ArticleSink(spill, persistent, claims_out, summary, report, LinkWords.of(lexicon))
+        sink.merging = names, frozenset(no_merge)
         for ex in stream:
             sink.add(apply_aliases(ex, table, names))
             if on_article is not None:
@@ -250,7 +251,7 @@ def run_build(
             claims_out.discard()
             return summary
         if persistent is not None:
-            _relink(persistent, words, report)
+            _relink(persistent, sink.words, report)
         _write_outputs(out, spill.dataset(sink.default), sink, rdf_format=rdf_format, html=html)
         claims_out.commit()
         summary.outputs.insert(1, str(out / "claims.jsonl"))
@@ -287,6 +288,8 @@ class _ArticleSink:
         self.summary, self.report = summary, report
         self.default = new_dataset()
         self.actors: set[str] = set()
+        #: The name tables of a user's rules (None: the packaged ones) and the merge rules turned off.
+        self.merging: tuple[NameTables | None, frozenset[str]] = (None, frozenset())
 
     def add(self, ex: Extraction) -> None:
         self.summary.articles += 1
@@ -320,7 +323,7 @@ def _relink(persistent, words: LinkWords,
 def _write_outputs(out: Path, ds: Dataset, sink: _ArticleSink, *, rdf_format: str, html: bool) -> None:
     """Link what spans articles (surnames, conflicting figures, updates), count, and write the
     RDF file and the page, each atomically."""
-    link_surnames(ds)
+    link_actors(ds, *sink.merging)
     link_figures(ds, stored_figure_rows(sink.spill.store, sink.words))
     refresh_summary(sink.spill.store)
     name = RDF_FORMATS[rdf_format]

@@ -199,12 +199,16 @@ def claim_triples(claim: Claim, software: Software) -> Iterable[tuple]:
     yield ev, NG.sentence, Literal(claim.evidence.sentence)
 
 
-def record_merge(default, target: URIRef, *, name: str, reason: str, source: URIRef | None = None) -> URIRef:
-    """Record (once) that ``name`` (or the actor ``source``) was merged into ``target``."""
+def record_merge(default, target: URIRef, *, name: str, reason: str, source: URIRef | None = None,
+                 score: float | None = None) -> URIRef:
+    """Record (once) that ``name`` (or the actor ``source``) was merged into ``target``, with
+    the ``score`` of a merge by likeness."""
     node = merge_iri(target, str(source) if source is not None else name)
     if default.value(node, NG.mergeReason) is None:
         for t in _merge_triples(node, target, name, reason, source):
             default.add(t)
+        if score is not None:
+            default.add((node, NG.mergeScore, Literal(round(score, 3), datatype=XSD.decimal)))
     return node
 
 
@@ -215,41 +219,6 @@ def _merge_triples(node: URIRef, target: URIRef, name: str, reason: str, source:
     yield node, NG.mergeReason, Literal(reason)
     if source is not None:
         yield node, NG.mergedFrom, source
-
-
-def link_surnames(ds: Dataset) -> int:
-    """Merge a person known only by a surname into the one full name of the
-    corpus that ends with it; ambiguous surnames and split names stay apart."""
-    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
-    persons: dict[URIRef, str] = {}
-    for iri in default.subjects(RDF.type, NG.Person):
-        label = default.value(iri, RDFS.label)
-        if label is not None and "/split-" not in str(iri):
-            persons[iri] = str(label)
-    by_surname: dict[str, list[URIRef]] = {}
-    for iri, label in persons.items():
-        words = label.split()
-        if len(words) > 1:
-            by_surname.setdefault(words[-1].lower(), []).append(iri)
-    merged = 0
-    for iri, label in persons.items():
-        words = label.split()
-        full = by_surname.get(label.lower()) if len(words) == 1 else None
-        if not full or len(full) != 1:
-            continue
-        target = full[0]
-        for s, p, o, g in list(ds.quads((iri, None, None, None))):
-            ds.remove((s, p, o, g))
-            if p not in (RDFS.label, NG.actorType) and not (p == RDF.type and o != NG.Actor):
-                ds.add((target, p, o, g))
-        for s, p, o, g in list(ds.quads((None, None, iri, None))):
-            ds.remove((s, p, o, g))
-            ds.add((s, p, target, g))
-        default.add((target, SKOS.altLabel, Literal(label)))
-        record_merge(default, target, name=label, source=iri,
-                     reason="surname of the only full name in the corpus with it")
-        merged += 1
-    return merged
 
 
 class _DefaultGraphState:

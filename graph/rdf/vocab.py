@@ -116,6 +116,7 @@ class NG(DefinedNamespace):
     mergedFrom: URIRef
     mergedName: URIRef
     mergeReason: URIRef
+    mergeScore: URIRef
 
     # event properties
     eventType: URIRef
