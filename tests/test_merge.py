@@ -218,3 +218,20 @@ def test_a_merge_rule_can_be_turned_off(tmp_path, nlp):
              "b.txt": "Front\n\nGeneral Aleksandr Syrsky said 60 soldiers had died.\n"}
     ds = _build(tmp_path, nlp=nlp, files=files, no_merge=["variant"])
     assert {"Oleksandr Syrskyi", "Aleksandr Syrsky"} <= _labels(ds)
+
+
+def test_actors_and_merges_commands_list_what_an_alias_file_needs(tmp_path, nlp, capsys):
+    from graph.cli.main import main
+
+    _build(tmp_path, nlp=nlp, files={
+        "a.txt": "Front\n\nCommander Oleksandr Syrskyi said 40 soldiers were killed.\n",
+        "b.txt": "Front\n\nGeneral Aleksandr Syrsky said 60 soldiers had died.\n"})
+    assert main(["merges", str(tmp_path / "out"), "--format", "csv"]) == 0
+    header, *rows = capsys.readouterr().out.strip().splitlines()
+    assert header.split(",")[:4] == ["name", "intoLabel", "reason", "score"]
+    assert any("transliteration" in r and ",0." in r for r in rows)
+    assert main(["actors", str(tmp_path / "out"), "--format", "json"]) == 0
+    import json
+    found = {b["label"]["value"]: b for b in json.loads(capsys.readouterr().out)["results"]["bindings"]}
+    syrskyi = found.get("Oleksandr Syrskyi") or found["Aleksandr Syrsky"]
+    assert syrskyi["merges"]["value"] == "1" and int(syrskyi["claims"]["value"]) >= 2  # both articles' claims

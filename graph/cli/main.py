@@ -10,7 +10,7 @@ from graph import __version__
 from graph.errors import InputError, NewsgraphError
 
 #: Modules that add subcommands with ``add_commands(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("graph.cli.explore", "graph.cli.query")
+COMMAND_MODULES: tuple[str, ...] = ("graph.cli.explore", "graph.cli.query", "graph.cli.actors")
 
 
 class _Progress:

@@ -27,51 +27,10 @@ from graph.pipeline.incidents import FigureRow, cluster_incidents
 from graph.pipeline.updates import link_updates, timelines
 from graph.rdf.iris import is_other_incident
 from graph.rdf.triples import new_dataset
+from graph.sparql.library import load_query
 
-_PREFIXES = "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
-#: One solution per figure claim about an event with a place.
-FIGURES_QUERY = _PREFIXES + """
-SELECT ?claim ?event ?source ?article ?articleDate ?begin ?sentence ?narrator
-       ?kind ?scope ?low ?high ?approx ?counted ?victims ?victimSide
-       ?place ?geonames ?label ?start ?end ?datedBy
-WHERE {
-  GRAPH ?g {
-    ?claim a ng:FigureClaim ; ng:aboutEvent ?event ; ng:source ?source ; ng:figure ?fig ;
-           ng:inArticle ?art ; ng:evidence ?ev .
-    ?art ng:articleId ?article .
-    ?ev ng:beginIndex ?begin ; ng:sentence ?sentence .
-    ?fig ng:quantityKind ?kind .
-    OPTIONAL { ?fig ng:scope ?scope }
-    OPTIONAL { ?fig ng:low ?low }
-    OPTIONAL { ?fig ng:high ?high }
-    OPTIONAL { ?fig ng:approximate ?approx }
-    OPTIONAL { ?fig ng:counted ?counted }
-    OPTIONAL { ?fig ng:victims ?victims }
-    OPTIONAL { ?fig ng:victimSide ?victimSide }
-    OPTIONAL { ?claim ng:narrator ?narrator }
-    OPTIONAL { ?art ng:datePublished ?articleDate }
-  }
-  ?event ng:place ?place .
-  OPTIONAL { ?event ng:geonames ?geonames }
-  OPTIONAL { ?event rdfs:label ?label }
-  OPTIONAL { ?event ng:startDate ?start }
-  OPTIONAL { ?event ng:endDate ?end }
-  OPTIONAL { ?event ng:datedBy ?datedBy }
-}
-"""
 
-#: The sources' labels, affiliations, roles and sides (several of the last three may be stored).
-SOURCES_QUERY = _PREFIXES + """
-SELECT DISTINCT ?source ?label ?affiliation ?role ?side
-WHERE {
-  { SELECT DISTINCT ?source WHERE { GRAPH ?g { ?claim a ng:FigureClaim ; ng:source ?source } } }
-  OPTIONAL { ?source rdfs:label ?label }
-  OPTIONAL { ?source ng:affiliation ?affiliation }
-  OPTIONAL { ?source ng:role ?role }
-  OPTIONAL { ?source ng:side ?side }
-}
-"""
 
 
 @dataclass(frozen=True)
@@ -121,14 +80,14 @@ def stored_figure_rows(store, words: LinkWords) -> list[FigureRow]:
     """The rows of every figure claim in ``store`` (anything with pyoxigraph's ``query``:
     a build's spilled graphs, a persistent store, a SPARQL server), in a fixed order."""
     sources = _sources(store, words.state)
-    rows = [_row(s, sources, words) for s in store.query(FIGURES_QUERY)]
+    rows = [_row(s, sources, words) for s in store.query(load_query("_figure_rows"))]
     return sorted(rows, key=lambda r: (r.article, r.begin, str(r.claim)))
 
 
 def _sources(store, state_words: frozenset[str]) -> dict[str, _Source]:
     """Source IRI -> what the links need of it."""
     found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for s in store.query(SOURCES_QUERY):
+    for s in store.query(load_query("_figure_sources")):
         for name in ("label", "affiliation", "role", "side"):
             if s[name] is not None:
                 found[s["source"].value][name].add(s[name].value)
