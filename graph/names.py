@@ -10,7 +10,7 @@
   transliterations ("Oleksandr Syrskyi", "Aleksandr Syrsky").
 
 May import: ``graph.rules`` (the lexicon's spelling, transliteration and demonym tables),
-``anyascii`` and ``rapidfuzz``. Never spaCy.
+``graph.gazetteer`` (capitals), ``anyascii`` and ``rapidfuzz``. Never spaCy.
 """
 from __future__ import annotations
 
@@ -40,6 +40,10 @@ def norm_key(name: str) -> str:
     return " ".join(words)
 
 
+#: Words an acronym may leave out ("Office for the Coordination of ..." -> OCHA).
+_LINKING = frozenset({"for", "and", "in", "on", "to", "at", "de", "du", "des", "la", "le", "et"})
+
+
 def is_acronym_of(short: str, long: str) -> bool:
     """``short`` is the initials of ``long``'s words (of two or more), as keys or names.
 
@@ -47,10 +51,16 @@ def is_acronym_of(short: str, long: str) -> bool:
     (True, True)
     >>> is_acronym_of("UN", "United Nations Joint Office"), is_acronym_of("Army", "Alliance Royal My Yard")
     (False, False)
+    >>> is_acronym_of("OCHA", "UN Office for the Coordination of Humanitarian Affairs")
+    True
     """
     key, words, cased = norm_key(short), norm_key(long).split(), short.strip()
     one_case = cased.isupper() or cased.islower()
-    return one_case and " " not in key and len(words) >= 2 and key == "".join(w[0] for w in words)
+    if not one_case or " " in key or len(words) < 2:
+        return False
+    first = long.split()[0]
+    inner = words[1:] if first.isupper() and len(first) > 1 and len(words) > 2 else words  # "UN Office for ..." -> OCHA
+    return key in {"".join(w[0] for w in ws) for ws in (words, inner, [w for w in inner if w not in _LINKING])}
 
 
 @dataclass(frozen=True)
@@ -61,16 +71,19 @@ class NameTables:
     spelling: dict[str, str]
     adjective: dict[str, str]
     transliteration: tuple[tuple[str, str], ...] = ()
+    #: Words that name one body of a side ("army" -> "armed forces"), for organisations only.
+    bodies: dict[str, str] | None = None
 
 
 def name_tables(lexicon: Lexicon) -> NameTables:
     """The name tables of a lexicon (the packaged one merged with a user's ``--rules``)."""
     spelling = {str(k).lower(): str(v).lower() for k, v in lexicon.table("spelling_variants").items()}
+    bodies = {str(k).lower(): str(v).lower() for k, v in lexicon.table("body_synonyms").items()}
     adjective: dict[str, str] = {}
     for adj, country in lexicon.table("demonyms").items():
         adjective.setdefault(str(country).lower(), str(adj).lower())  # first adjective listed wins
     rewrites = tuple((str(k).lower(), str(v).lower()) for k, v in lexicon.table("transliteration").items())
-    return NameTables(spelling, adjective, rewrites)
+    return NameTables(spelling, adjective, rewrites, bodies)
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +100,10 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     True
     >>> canonical_key("Anna Maria Smith", "person")
     'anna maria smith'
+    >>> canonical_key("Moscow") == canonical_key("Russia"), canonical_key("Kyiv's army") == canonical_key("Ukrainian forces")
+    (True, True)
+    >>> canonical_key("Washington Post") == canonical_key("American Post")
+    False
     """
     tables = tables or packaged_tables()
     spelling, adjective = tables.spelling, tables.adjective
@@ -96,9 +113,29 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
             words.append(part)
     if actor_type == "person":
         return " ".join(words)
+    words = [re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", anyascii(w))  # "Médecins", "Mechanised"
+             for w in _capitals_as_countries(name, words, adjective)]
+    words = [p for w in words for p in (tables.bodies or {}).get(w, w).split()]
     if len(words) > 1:
         words = [_adjective(w, adjective) for w in words]
     return " ".join(sorted(set(words)))
+
+
+def _capitals_as_countries(name: str, words: list[str], adjective: dict[str, str]) -> list[str]:
+    """A capital standing for its country: the whole name ("Moscow" -> russia) or a
+    possessive ("Kyiv's defence ministry" -> ukrainian defence ministry); "Washington Post"
+    stays as it is."""
+    from graph.gazetteer import capital_of  # the gazetteer loads only for organisations' names
+
+    if len(words) == 1:
+        country = capital_of(words[0])
+        return norm_key(country).split() if country else words
+    out = []
+    for word in words:
+        possessive = re.search(rf"\b{re.escape(word)}['’]s\b", name, re.IGNORECASE)
+        country = capital_of(word) if possessive else None
+        out.append(_adjective(norm_key(country), adjective) if country else word)
+    return out
 
 
 def name_words(name: str) -> list[str]:
