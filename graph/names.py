@@ -73,6 +73,8 @@ class NameTables:
     transliteration: tuple[tuple[str, str], ...] = ()
     #: Words that name one body of a side ("army" -> "armed forces"), for organisations only.
     bodies: dict[str, str] | None = None
+    #: Plurals that, with a country's name or adjective alone, stand for the country.
+    official_plurals: frozenset[str] = frozenset()
 
 
 def name_tables(lexicon: Lexicon) -> NameTables:
@@ -83,7 +85,7 @@ def name_tables(lexicon: Lexicon) -> NameTables:
     for adj, country in lexicon.table("demonyms").items():
         adjective.setdefault(str(country).lower(), str(adj).lower())  # first adjective listed wins
     rewrites = tuple((str(k).lower(), str(v).lower()) for k, v in lexicon.table("transliteration").items())
-    return NameTables(spelling, adjective, rewrites, bodies)
+    return NameTables(spelling, adjective, rewrites, bodies, lexicon.words("official_plurals"))
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +106,8 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     (True, True)
     >>> canonical_key("Washington Post") == canonical_key("American Post")
     False
+    >>> canonical_key("Ukrainian officials") == canonical_key("Ukraine"), canonical_key("local officials")
+    (True, 'local officials')
     """
     tables = tables or packaged_tables()
     spelling, adjective = tables.spelling, tables.adjective
@@ -116,9 +120,22 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     words = [re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", anyascii(w))  # "Médecins", "Mechanised"
              for w in _capitals_as_countries(name, words, adjective)]
     words = [p for w in words for p in (tables.bodies or {}).get(w, w).split()]
+    country = _officials_of(words, adjective, tables.official_plurals)
+    if country is not None:  # "Ukrainian officials", "Russia's authorities": the country speaking
+        return country
     if len(words) > 1:
         words = [_adjective(w, adjective) for w in words]
     return " ".join(sorted(set(words)))
+
+
+def _officials_of(words: list[str], adjective: dict[str, str], plurals: frozenset[str]) -> str | None:
+    """The key of the country whose officials a name is ("ukrainian officials" -> ukraine;
+    ``plurals`` are the lexicon's ``official_plurals``)."""
+    if len(words) != 2 or words[1] not in plurals:
+        return None
+    countries = {adj: country for country, adj in adjective.items()}
+    country = countries.get(words[0]) or (words[0] if words[0] in adjective else None)
+    return " ".join(sorted(set(country.split()))) if country else None
 
 
 def _capitals_as_countries(name: str, words: list[str], adjective: dict[str, str]) -> list[str]:

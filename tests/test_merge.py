@@ -20,6 +20,10 @@ SOFTWARE = Software("0.0.test", "hand_made", "0")
     ["Russian Defense Ministry", "Russia's defence ministry", "the Russian Ministry of Defence"],
     ["Armed Forces of Ukraine", "Ukraine's Armed Forces", "the Ukrainian Armed Forces"],
     ["Ministry of Foreign Affairs", "the Foreign Affairs Ministry"],
+    ["Moscow", "Russia", "Russian officials", "Russia's authorities"],
+    ["Ukrainian forces", "the Ukrainian army", "Ukraine's military", "Armed Forces of Ukraine"],
+    ["Kyiv's defence ministry", "Ukraine's Ministry of Defence"],
+    ["Médecins Sans Frontières", "Medecins Sans Frontieres"],
 ])
 def test_variant_names_share_a_key(names):
     keys = {canonical_key(n) for n in names}
@@ -30,6 +34,10 @@ def test_variant_names_share_a_key(names):
     ("Russian Defense Ministry", "Ukrainian Defense Ministry"),
     ("Health Ministry", "Defense Ministry"),
     ("Russia", "Russian Defense Ministry"),
+    ("Washington Post", "American Post"),
+    ("Moscow's defence ministry", "Kyiv's defence ministry"),
+    ("local officials", "Ukraine"),
+    ("Ukrainian Ground Forces", "Ukrainian Air Force"),
 ])
 def test_different_names_keep_apart(a, b):
     assert canonical_key(a) != canonical_key(b)
