@@ -243,3 +243,16 @@ def test_actors_and_merges_commands_list_what_an_alias_file_needs(tmp_path, nlp,
     found = {b["label"]["value"]: b for b in json.loads(capsys.readouterr().out)["results"]["bindings"]}
     syrskyi = found.get("Oleksandr Syrskyi") or found["Aleksandr Syrsky"]
     assert syrskyi["merges"]["value"] == "1" and int(syrskyi["claims"]["value"]) >= 2  # both articles' claims
+
+
+def test_a_national_body_named_without_its_country_is_the_articles_countrys(tmp_path, nlp):
+    """"The Defense Ministry" in a story about Russia meets "Russia's Defence Ministry" of
+    another article, and takes Russia's side."""
+    ds = _build(tmp_path, nlp=nlp, files={
+        "a.txt": "Appeal\n\nWives of soldiers from Russia's Kirov region asked Russian President Vladimir Putin "
+                 "for help. The Defense Ministry said 40 soldiers were wounded. Russian officials declined "
+                 "to comment.\n",
+        "b.txt": "Strike\n\nRussia's Defence Ministry said 60 soldiers were killed.\n"})
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    ministries = [s for s in default.subjects(RDF.type, NG.Organization) if "Defen" in str(default.value(s, RDFS.label))]
+    assert len(ministries) == 1 and str(default.value(ministries[0], NG.side)) == "Russia"

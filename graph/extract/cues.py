@@ -83,6 +83,8 @@ class Cues:
     loss_verbs: frozenset[str]
     stock_verbs: frozenset[str]
     materiel_nouns: frozenset[str]
+    state_words: frozenset[str]
+    portfolio_words: frozenset[str]
     continuation_words: frozenset[str]
     victim_classes: dict[str, str]
     other_incident_words: frozenset[str]
@@ -98,15 +100,30 @@ def _phrases(words) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out, key=lambda p: (-len(p), p)))
 
 
+#: The fields of :class:`Cues` that are the lexicon's word list of the same name.
+WORD_LISTS: tuple[str, ...] = (
+    "reporting_verbs", "weak_reporting_verbs", "reporting_nouns", "people_nouns",
+    "criticism_verbs", "criticism_nouns", "criticism_adjectives", "fault_nouns", "fault_verbs",
+    "accountability_words", "demand_verbs", "dismissal_verbs", "dismissal_words",
+    "denial_verbs", "weapons", "organization_heads", "person_heads", "group_heads",
+    "outlet_words", "non_actor_heads", "anaphoric_titles", "countries", "harm_verbs",
+    "intent_verbs", "accusation_adverbs", "protected_nouns", "fault_adjectives",
+    "speaker_nouns", "own_body_nouns", "female_words", "male_words", "male_names_in_a",
+    "place_words", "region_words", "place_nouns", "naming_verbs", "title_cues", "intro_verbs",
+    "statement_nouns", "mental_verbs", "hedging_verbs", "hedging_words", "severity_adjectives",
+    "contempt_nouns", "purpose_verbs", "accusing_cues", "cumulative_since", "increment_words",
+    "loss_verbs", "stock_verbs", "materiel_nouns", "state_words", "portfolio_words",
+    "continuation_words", "other_incident_words", "update_words",
+)
+
+
 @lru_cache(maxsize=8)
 def compile_cues(lexicon: Lexicon | None = None) -> Cues:
     """Compile a lexicon (the packaged one by default) into :class:`Cues`."""
     lx = lexicon or load_lexicon()
     hedges = lx.raw.get("hedges", {})
     return Cues(
-        reporting_verbs=lx.words("reporting_verbs"),
-        weak_reporting_verbs=lx.words("weak_reporting_verbs"),
-        reporting_nouns=lx.words("reporting_nouns"),
+        **{name: lx.words(name) for name in WORD_LISTS},
         according_to=_phrases(lx.raw.get("according_to", [])),
         hedge_approx=_phrases(hedges.get("approx", [])),
         hedge_at_least=_phrases(hedges.get("at_least", [])),
@@ -116,65 +133,14 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         multipliers={k: float(v) for k, v in lx.table("multipliers").items()},
         quantity_nouns=lx.inverse("quantity_nouns"),
         quantity_verbs=lx.inverse("quantity_verbs"),
-        people_nouns=lx.words("people_nouns"),
-        criticism_verbs=lx.words("criticism_verbs"),
-        criticism_nouns=lx.words("criticism_nouns"),
-        criticism_adjectives=lx.words("criticism_adjectives"),
-        fault_nouns=lx.words("fault_nouns"),
-        fault_verbs=lx.words("fault_verbs"),
-        accountability_words=lx.words("accountability_words"),
-        demand_verbs=lx.words("demand_verbs"),
-        dismissal_verbs=lx.words("dismissal_verbs"),
-        dismissal_words=lx.words("dismissal_words"),
-        denial_verbs=lx.words("denial_verbs"),
         channels={k: str(v) for k, v in lx.table("channels").items()},
         event_nouns=lx.inverse("event_nouns"),
-        weapons=lx.words("weapons"),
-        organization_heads=lx.words("organization_heads"),
-        person_heads=lx.words("person_heads"),
-        group_heads=lx.words("group_heads"),
-        outlet_words=lx.words("outlet_words"),
-        non_actor_heads=lx.words("non_actor_heads"),
-        anaphoric_titles=lx.words("anaphoric_titles"),
         demonyms={k: str(v) for k, v in lx.table("demonyms").items()},
-        countries=lx.words("countries"),
-        harm_verbs=lx.words("harm_verbs"),
-        intent_verbs=lx.words("intent_verbs"),
         channel_last_words=frozenset(str(k).lower().split()[-1] for k in lx.table("channels")),
-        accusation_adverbs=lx.words("accusation_adverbs"),
-        protected_nouns=lx.words("protected_nouns"),
-        fault_adjectives=lx.words("fault_adjectives"),
-        speaker_nouns=lx.words("speaker_nouns"),
-        own_body_nouns=lx.words("own_body_nouns"),
-        female_words=lx.words("female_words"),
-        male_words=lx.words("male_words"),
-        male_names_in_a=lx.words("male_names_in_a"),
-        place_words=lx.words("place_words"),
-        region_words=lx.words("region_words"),
-        place_nouns=lx.words("place_nouns"),
-        naming_verbs=lx.words("naming_verbs"),
-        title_cues=lx.words("title_cues"),
-        intro_verbs=lx.words("intro_verbs"),
-        statement_nouns=lx.words("statement_nouns"),
-        mental_verbs=lx.words("mental_verbs"),
-        hedging_verbs=lx.words("hedging_verbs"),
-        hedging_words=lx.words("hedging_words"),
-        severity_adjectives=lx.words("severity_adjectives"),
-        contempt_nouns=lx.words("contempt_nouns"),
-        purpose_verbs=lx.words("purpose_verbs"),
-        accusing_cues=lx.words("accusing_cues"),
         category_titles=lx.inverse("category_titles"),
-        cumulative_since=lx.words("cumulative_since"),
-        increment_words=lx.words("increment_words"),
-        loss_verbs=lx.words("loss_verbs"),
-        stock_verbs=lx.words("stock_verbs"),
-        materiel_nouns=lx.words("materiel_nouns"),
-        continuation_words=lx.words("continuation_words"),
         breakdown_places=tuple(sorted({str(w).lower() for w in lx.raw.get("breakdown_places", [])})),
-        other_incident_words=lx.words("other_incident_words"),
         victim_classes=lx.inverse("victim_classes"),
         cumulative_phrases=tuple(sorted({str(w).lower() for w in lx.raw.get("cumulative_phrases", [])})),
-        update_words=lx.words("update_words"),
         phrase_kinds={tuple(k.split()): v for k, v in lx.inverse("phrase_kinds").items()},
         object_kinds=lx.inverse("object_kinds"),
         extractors=tuple(dict.fromkeys(str(n) for n in lx.raw.get("extractors", []) or [])),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from graph.extract.cues import Cues
+from graph.extract.home import home_country, national_key
 from graph.extract.naming import clean_name, guess_gender, head_word, infer_outlet
 from graph.extract.phrases import Phrases
 from graph.names import norm_key
@@ -40,6 +41,8 @@ class ActorRecord:
     affiliation: str | None = None
     side: str | None = None
     narrator: bool = False
+    #: The merge key of a national body named without its country (graph/extract/home.py).
+    merge_key: str | None = None
 
     def freeze(self) -> Actor:
         return Actor(
@@ -50,6 +53,7 @@ class ActorRecord:
             affiliation=self.affiliation,
             side=self.side,
             narrator=self.narrator,
+            key=self.merge_key,
         )
 
 
@@ -67,6 +71,7 @@ class Context(Phrases):
         self.guessed_gender: dict[str, str] = {}
         self._alias: dict[str, str] = {}
         self.frames: list = []  # the attribution frames, set once quotes have speakers (graph.extract.frames)
+        self.home = home_country(doc, cues)  # the country the article names most, if one leads
         self.resolve_mentions()
 
     def _register(self, name: str, type_: str, role: str | None = None) -> str | None:
@@ -91,6 +96,8 @@ class Context(Phrases):
             return resolved
         rec = ActorRecord(key=key, name=name, type=type_, role=role)
         rec.side = self._side_of(" ".join(filter(None, [name, role])))
+        if type_ == "organization" and rec.side is None and (merge_key := national_key(name, self.home, self.cues)):
+            rec.merge_key, rec.side = merge_key, self.home
         self.actors[key] = rec
         self._order.append(key)
         return key
