@@ -142,7 +142,9 @@ def _capitals_as_countries(name: str, words: list[str], adjective: dict[str, str
     """A capital standing for its country: the whole name ("Moscow" -> russia) or a
     possessive ("Kyiv's defence ministry" -> ukrainian defence ministry); "Washington Post"
     stays as it is."""
-    from graph.gazetteer import capital_of  # the gazetteer loads only for organisations' names
+    from graph.gazetteer import (
+        capital_of,  # the gazetteer loads only for organisations' names
+    )
 
     if len(words) == 1:
         country = capital_of(words[0])

@@ -35,8 +35,8 @@ from graph.pipeline.links import (
     stored_figure_rows,
 )
 from graph.pipeline.records import claim_to_record
-from graph.rdf.merging import link_actors
 from graph.rdf.aliases import AliasTable, apply_aliases, load_alias_file
+from graph.rdf.merging import link_actors
 from graph.rdf.triples import (
     add_extraction,
     new_dataset,

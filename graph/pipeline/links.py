@@ -30,9 +30,6 @@ from graph.rdf.triples import new_dataset
 from graph.sparql.library import load_query
 
 
-
-
-
 @dataclass(frozen=True)
 class LinkWords:
     """The lexicon's words that the links read: ``update`` ("rose", a figure that says it

@@ -24,7 +24,14 @@ from collections import defaultdict
 from rdflib import RDF, RDFS, SKOS, Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph.names import NameTables, is_acronym_of, name_skeleton, name_words, same_surname, variant_score
+from graph.names import (
+    NameTables,
+    is_acronym_of,
+    name_skeleton,
+    name_words,
+    same_surname,
+    variant_score,
+)
 from graph.rdf.triples import record_merge
 from graph.rdf.vocab import NG
 
