@@ -72,6 +72,13 @@ def test_that_attack_and_the_shelling_point_back_to_the_other_incident(incidents
     assert events[9] == events[7]
 
 
+def test_a_figure_without_a_known_place_is_about_no_incident(incidents_of):
+    events = incidents_of("A missile strike on Lorvan killed 12 people on Monday, the governor said. "
+                          "The army said over 700 soldiers were killed on Saturday, though it did not specify "
+                          "the location.\n", date="2026-03-11")
+    assert events[12] is not None and events[700] is None
+
+
 def test_the_day_a_source_spoke_is_not_the_incidents(incidents_of):
     events = incidents_of(
         "A missile strike on Zmiiv killed four people on Sunday, officials said.\n\n"

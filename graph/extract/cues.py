@@ -79,6 +79,7 @@ class Cues:
     category_titles: dict[str, str]
     cumulative_since: frozenset[str]
     breakdown_places: tuple[str, ...]
+    unplaced_phrases: tuple[str, ...]
     increment_words: frozenset[str]
     loss_verbs: frozenset[str]
     stock_verbs: frozenset[str]
@@ -139,6 +140,7 @@ def compile_cues(lexicon: Lexicon | None = None) -> Cues:
         channel_last_words=frozenset(str(k).lower().split()[-1] for k in lx.table("channels")),
         category_titles=lx.inverse("category_titles"),
         breakdown_places=tuple(sorted({str(w).lower() for w in lx.raw.get("breakdown_places", [])})),
+        unplaced_phrases=tuple(sorted({str(w).lower() for w in lx.raw.get("unplaced_phrases", [])})),
         victim_classes=lx.inverse("victim_classes"),
         cumulative_phrases=tuple(sorted({str(w).lower() for w in lx.raw.get("cumulative_phrases", [])})),
         phrase_kinds={tuple(k.split()): v for k, v in lx.inverse("phrase_kinds").items()},

@@ -149,6 +149,8 @@ class Incidents:
         return self._filed[n]
 
     def _file(self, n: int | None) -> Event | None:
+        if n is not None and any(p in self.ctx.sents[n].text.lower() for p in self.ctx.cues.unplaced_phrases):
+            return None  # "..., though they did not specify the location": no incident of the article
         before = self._continued(n)
         return before if before is not None else self._file_alone(n)
 
