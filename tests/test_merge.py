@@ -185,6 +185,11 @@ def test_a_users_rules_reach_the_merge_keys(tmp_path, nlp):
         "Ministry of Defence of Northland"]
 
 
+#: One general's name in two transliterations, in two articles.
+SYRSKYI = {"a.txt": "Front\n\nCommander Oleksandr Syrskyi said 40 soldiers were killed.\n",
+           "b.txt": "Front\n\nGeneral Aleksandr Syrsky said 60 soldiers had died.\n"}
+
+
 def _scores(ds: Dataset) -> list[float]:
     default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
     return [float(o) for o in default.objects(None, NG.mergeScore)]
@@ -192,8 +197,7 @@ def _scores(ds: Dataset) -> list[float]:
 
 def test_a_transliterated_name_is_one_person_across_articles(tmp_path, nlp):
     ds = _build(tmp_path, nlp=nlp, files={
-        "a.txt": "Front\n\nCommander Oleksandr Syrskyi said 40 soldiers were killed.\n",
-        "b.txt": "Front\n\nGeneral Aleksandr Syrsky said 60 soldiers had died.\n",
+        **SYRSKYI,
         "c.txt": "Front\n\nZelensky said 12 people were injured.\n",
         "d.txt": "Front\n\nPresident Volodymyr Zelenskyy said 30 people were injured.\n",
     })
@@ -222,18 +226,14 @@ def test_an_acronym_joins_the_one_organisation_it_abbreviates(tmp_path, nlp):
 
 
 def test_a_merge_rule_can_be_turned_off(tmp_path, nlp):
-    files = {"a.txt": "Front\n\nCommander Oleksandr Syrskyi said 40 soldiers were killed.\n",
-             "b.txt": "Front\n\nGeneral Aleksandr Syrsky said 60 soldiers had died.\n"}
-    ds = _build(tmp_path, nlp=nlp, files=files, no_merge=["variant"])
+    ds = _build(tmp_path, nlp=nlp, files=SYRSKYI, no_merge=["variant"])
     assert {"Oleksandr Syrskyi", "Aleksandr Syrsky"} <= _labels(ds)
 
 
 def test_actors_and_merges_commands_list_what_an_alias_file_needs(tmp_path, nlp, capsys):
     from graph.cli.main import main
 
-    _build(tmp_path, nlp=nlp, files={
-        "a.txt": "Front\n\nCommander Oleksandr Syrskyi said 40 soldiers were killed.\n",
-        "b.txt": "Front\n\nGeneral Aleksandr Syrsky said 60 soldiers had died.\n"})
+    _build(tmp_path, nlp=nlp, files=SYRSKYI)
     assert main(["merges", str(tmp_path / "out"), "--format", "csv"]) == 0
     header, *rows = capsys.readouterr().out.strip().splitlines()
     assert header.split(",")[:4] == ["name", "intoLabel", "reason", "score"]

@@ -240,8 +240,8 @@ def run_build(
         spill = GraphSpill(work / "graphs")
         if store is not None:
             persistent = _open_persistent(store)
-        sink = _ArticleSink(spill, persistent, claims_out, summary, report, LinkWords.of(lexicon))
-        sink.merging = names, frozenset(no_merge)
+        sink = _ArticleSink(spill, persistent, claims_out, summary, report, LinkWords.of(lexicon),
+                            (names, frozenset(no_merge)))
         for ex in stream:
             sink.add(apply_aliases(ex, table, names))
             if on_article is not None:
@@ -282,14 +282,15 @@ class _ArticleSink:
     persistent store, ``claims.jsonl``, and the counts and figures kept for the end."""
 
     def __init__(self, spill: GraphSpill, persistent, claims_out: ClaimWriter, summary: BuildSummary,
-                 report: Callable[[InputError | StoreError], None], words: LinkWords) -> None:
+                 report: Callable[[InputError | StoreError], None], words: LinkWords,
+                 merging: tuple[NameTables | None, frozenset[str]]) -> None:
         self.spill, self.persistent, self.claims_out = spill, persistent, claims_out
         self.words = words
         self.summary, self.report = summary, report
         self.default = new_dataset()
         self.actors: set[str] = set()
         #: The name tables of a user's rules (None: the packaged ones) and the merge rules turned off.
-        self.merging: tuple[NameTables | None, frozenset[str]] = (None, frozenset())
+        self.merging = merging
 
     def add(self, ex: Extraction) -> None:
         self.summary.articles += 1

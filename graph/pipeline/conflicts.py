@@ -55,11 +55,11 @@ def link_conflicts(ds: Dataset, rows: list[FigureRow], incident: dict[URIRef, UR
     for key, items in groups.items():
         items.sort(key=lambda item: item[0])
         lows = [item[0] for item in items]
-        kin = _kin([row for _, _, row in items])
+        kin, together = _kin([row for _, _, row in items])
         for _, high_a, a in items:
             for _, _, b in items[bisect.bisect_right(lows, high_a):]:
-                if same_group(a, b) or not same_victims(a, b) or frozenset({a.victims, b.victims}) in apart[key] \
-                        or _reconciled(a, b, kin):
+                if (_voice(a), _voice(b)) in together or not same_victims(a, b) \
+                        or frozenset({a.victims, b.victims}) in apart[key] or _reconciled(a, b, kin):
                     continue
                 default.add((a.claim, NG.conflictsWith, b.claim))
                 default.add((b.claim, NG.conflictsWith, a.claim))
@@ -131,21 +131,27 @@ def _one_body(x: str, y: str) -> bool:
     return min(len(words_x), len(words_y)) >= 2 and (words_x <= words_y or words_y <= words_x)
 
 
-def _kin(rows: list[FigureRow]) -> dict[URIRef, list[FigureRow]]:
+def _voice(row: FigureRow) -> tuple:
+    """What :func:`same_group` reads of a figure's source."""
+    return row.source, row.group, row.bodies, row.official, row.sides
+
+
+def _kin(rows: list[FigureRow]) -> tuple[dict[URIRef, list[FigureRow]], set[tuple]]:
     """Each figure of one incident and kind -> the other figures of its own source or of a
     body it speaks for, in the order they were given (the spokesman's 31, then the
-    movement's 43). Voices (source, organisation) are compared pairwise once, not
-    figures per pair."""
-    by_voice: dict[tuple[str, str], list[FigureRow]] = defaultdict(list)
+    movement's 43); and the pairs of voices that are one group (:func:`same_group`).
+    Voices are compared pairwise once, not figures per pair."""
+    by_voice: dict[tuple, list[FigureRow]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: (*r.order, str(r.claim))):
-        by_voice[(row.source, row.group)].append(row)
+        by_voice[_voice(row)].append(row)
+    together = {(v, w) for v, own in by_voice.items() for w, other in by_voice.items() if same_group(own[0], other[0])}
     kin: dict[URIRef, list[FigureRow]] = {}
-    for own in by_voice.values():
-        voices = [c for other in by_voice.values() if same_group(own[0], other[0]) for c in other]
-        voices.sort(key=lambda r: (*r.order, str(r.claim)))
+    for v, own in by_voice.items():
+        voices = sorted((c for w, other in by_voice.items() if (v, w) in together for c in other),
+                        key=lambda r: (*r.order, str(r.claim)))
         for a in own:
             kin[a.claim] = [c for c in voices if c is not a]
-    return kin
+    return kin, together
 
 
 def _reconciled(a: FigureRow, b: FigureRow, kin: dict[URIRef, list[FigureRow]]) -> bool:

@@ -26,9 +26,10 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.names import (
     NameTables,
-    is_acronym_of,
+    initials,
     name_skeleton,
     name_words,
+    norm_key,
     same_surname,
     variant_score,
 )
@@ -96,13 +97,17 @@ def link_variants(ds: Dataset, tables: NameTables | None = None) -> int:
 
 def link_acronyms(ds: Dataset, tables: NameTables | None = None) -> int:
     """Merge an organisation named by an acronym alone into the one organisation of the
-    corpus whose name it abbreviates."""
+    corpus whose name it abbreviates (the names' initials are indexed once)."""
     orgs = {**_labels(ds, NG.Organization), **_labels(ds, NG.Group)}
+    by_initials: dict[str, list[URIRef]] = defaultdict(list)
+    for iri, name in orgs.items():
+        for key in initials(name):
+            by_initials[key].append(iri)
     merged = 0
     for iri, label in orgs.items():
         if " " in label.strip() or not label.isupper() or len(label) < 2:
             continue
-        expansions = [other for other, name in orgs.items() if other != iri and is_acronym_of(label, name)]
+        expansions = [other for other in by_initials.get(norm_key(label), ()) if other != iri]
         if len(expansions) == 1:
             _merge(ds, iri, expansions[0], label, "the acronym of the only organisation in the corpus with that name")
             merged += 1
