@@ -251,7 +251,7 @@ def run_build(
             claims_out.discard()
             return summary
         if persistent is not None:
-            _relink(persistent, sink.words, report)
+            _relink(persistent, sink, report)
         _write_outputs(out, spill.dataset(sink.default), sink, rdf_format=rdf_format, html=html)
         claims_out.commit()
         summary.outputs.insert(1, str(out / "claims.jsonl"))
@@ -308,15 +308,17 @@ class _ArticleSink:
         self.actors.update(a.name for a in ex.actors)
 
 
-def _relink(persistent, words: LinkWords,
-            report: Callable[[InputError | StoreError], None]) -> None:
-    """Link the figures over all the store holds (a store object without ``replace_links``
-    keeps only its articles), then have a remote store count its sources afresh."""
-    if hasattr(persistent, "replace_links"):
-        try:
-            relink_store(persistent, words)
-        except StoreError as exc:
-            report(exc)
+def _relink(persistent, sink: _ArticleSink, report: Callable[[InputError | StoreError], None]) -> None:
+    """Merge the actors and link the figures over all the store holds (a store object
+    without ``update`` or ``replace_links`` keeps only its articles), then have a remote
+    store count its sources afresh."""
+    try:
+        if hasattr(persistent, "update"):
+            link_actors(persistent, *sink.merging)
+        if hasattr(persistent, "replace_links"):
+            relink_store(persistent, sink.words)
+    except StoreError as exc:
+        report(exc)
     if hasattr(persistent, "refresh_summary"):
         persistent.refresh_summary()
 
@@ -324,7 +326,7 @@ def _relink(persistent, words: LinkWords,
 def _write_outputs(out: Path, ds: Dataset, sink: _ArticleSink, *, rdf_format: str, html: bool) -> None:
     """Link what spans articles (surnames, conflicting figures, updates), count, and write the
     RDF file and the page, each atomically."""
-    link_actors(ds, *sink.merging)
+    link_actors(sink.spill.store, *sink.merging)
     link_figures(ds, stored_figure_rows(sink.spill.store, sink.words))
     refresh_summary(sink.spill.store)
     name = RDF_FORMATS[rdf_format]

@@ -137,6 +137,16 @@ class Store:
         """:meth:`pyoxigraph.Store.query` on the store."""
         return self.ox.query(sparql, **kwargs)
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (one transaction): what the corpus-wide merges of actors
+        (:func:`graph.rdf.merging.link_actors`) write."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: store is open read-only")
+        try:
+            self.ox.update(sparql)
+        except (OSError, RuntimeError) as exc:
+            raise _io_error(self.path, "cannot merge actors", exc) from exc
+
     def replace_links(self, links: Dataset) -> None:
         """Replace the corpus-wide links of figures and events (:data:`FIGURE_LINKS` and the
         merge records of incidents) with the default graph of ``links``, in one transaction."""
