@@ -76,6 +76,9 @@ class Actor:
     key: str | None = None
     #: The alias file that renamed this actor, if any.
     alias_file: str | None = None
+    #: The article a source the text does not name belongs to ("officials", "residents"):
+    #: an unresolved mention of that article, never merged with another article's.
+    scope: str | None = None
 
 
 @dataclass(frozen=True)

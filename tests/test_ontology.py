@@ -265,7 +265,7 @@ INVALID = {
     "claim_with_two_sources": {("claim-a1", "source", "MaxCountConstraintComponent", "")},
     "claim_source_is_literal": {
         ("claim-a1", "source", "NodeKindConstraintComponent", ""),
-        ("claim-a1", "source", "ClassConstraintComponent", ""),
+        ("claim-a1", "source", "OrConstraintComponent", ""),
     },
     "claim_without_evidence": {("claim-a1", "evidence", "MinCountConstraintComponent", "")},
     "claim_without_extractor": {("claim-a1", "generatedBy", "MinCountConstraintComponent", "")},

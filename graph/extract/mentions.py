@@ -43,6 +43,8 @@ class ActorRecord:
     narrator: bool = False
     #: The merge key of a national body named without its country (graph/extract/home.py).
     merge_key: str | None = None
+    #: The article of a group the text does not name ("officials"): an unresolved mention.
+    scope: str | None = None
 
     def freeze(self) -> Actor:
         return Actor(
@@ -54,6 +56,7 @@ class ActorRecord:
             side=self.side,
             narrator=self.narrator,
             key=self.merge_key,
+            scope=self.scope,
         )
 
 
@@ -340,7 +343,12 @@ class Context(Phrases):
                 r = clean_name(self.doc[self.np_span(child)[0]:child.right_edge.i + 1].text)
                 if r and self.actor_type(child) != "person":
                     role = role or r[:80]
+        fresh = norm_key(name) not in self.actors
         key = self._register(name, type_, role)
+        if key is not None and type_ == "group":  # named once ("Ukrainian officials"), resolved
+            unnamed = self._unnamed(head)
+            rec = self.actors[key]
+            rec.scope = self.article.id if unnamed and (fresh or rec.scope) else None
         if key is not None and type_ in {"person", "group"}:
             self._affiliate(key, head)
         if key is not None:
@@ -363,6 +371,14 @@ class Context(Phrases):
             bodies = (self.actors[k] for k in reversed(self._order) if self.actors[k].type == "organization")
             return next((a.name for a in bodies if not a.narrator), None)
         return None
+
+    def _unnamed(self, head: Token) -> bool:
+        """A plural the text gives no name, body or country: "officials", "local residents",
+        "pro-war military bloggers" (not "Houthi fighters", "Ukrainian officials")."""
+        start, end = self.np_span(head)
+        return not any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"}
+                       or t.lower_.removeprefix("pro-") in self.cues.demonyms or t.lower_ in self.cues.countries
+                       for t in self.doc[start:end])
 
     def _is_bare_title(self, head: Token, name: str) -> bool:
         """'the governor', 'the ministry': a role word alone, with the definite article."""

@@ -48,7 +48,14 @@ class Phrases(Document):
         return start, end + 1
 
     def name_of(self, head: Token) -> tuple[str, str | None]:
-        """``(name, role)`` for the NP headed by ``head``."""
+        """``(name, role)`` for the NP headed by ``head``, without an honorific ("Mr")."""
+        name, role = self._name_and_role(head)
+        first, _, rest = name.partition(" ")
+        if rest and first.lower().rstrip(".") in self.cues.honorifics:
+            name = rest
+        return name, role
+
+    def _name_and_role(self, head: Token) -> tuple[str, str | None]:
         doc = self.doc
         start, end = self.np_span(head)
         ent = self.entity_of(head)
@@ -60,7 +67,8 @@ class Phrases(Document):
             (ent.start if ent is not None else 0)
         if ent is not None and ent.label_ in {"PERSON", "ORG"} and ent_first >= start and (ent.end <= end or ent.label_ == "ORG"):
             name = clean_name(ent.text)
-            lead = [t for t in doc[start:ent.start] if t.lower_ not in DROP_LEADING]
+            lead = [t for t in doc[start:ent.start] if t.lower_ not in DROP_LEADING
+                    and t.lower_.rstrip(".") not in self.cues.honorifics and not t.is_punct]
             role_tokens = lead if ent.label_ == "PERSON" else []
             role = clean_name(doc[lead[0].i:ent.start].text) if role_tokens else None
             if ent.label_ == "ORG":
@@ -150,6 +158,11 @@ class Phrases(Document):
             return None  # a town the article uses as a place ("in Sumy"); a capital may stand for its government
         if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in c.materiel_nouns:
             return None  # a weapon's name: "Iskander-M missiles", "Patriot systems"
+        if not any(t.dep_ == "compound" for t in head.lefts) and (lemma in c.event_nouns or lower in c.event_nouns
+                                                                  or lower in c.weapons):
+            return None  # "Shelling killed four": an event or a weapon, capitalised to open a sentence
+        if self._titled(head) or (label in {"ORG", ""} and self._role_in_apposition(head)):
+            return "person"  # "Mr Halyk said", "Halyk, the chief negotiator, said"
         if label == "PERSON" or (label in {"GPE", "LOC", "NORP", ""} and head.pos_ == "PROPN" and self._looks_like_person(head, ent)):
             return "person"
         if label == "ORG" and self._possessed_name(head) is not None:
@@ -183,6 +196,17 @@ class Phrases(Document):
         if head.pos_ == "PROPN" and head.is_title:
             return "organization"
         return None
+
+    def _titled(self, head: Token) -> bool:
+        """A proper name after an honorific: "Mr Halyk", "Dr. Anna Marsk"."""
+        return head.pos_ == "PROPN" and any(
+            t.lower_.rstrip(".") in self.cues.honorifics for t in self.doc[self.np_span(head)[0]:head.i])
+
+    def _role_in_apposition(self, head: Token) -> bool:
+        """A proper name with a person's role in apposition: "Halyk, the chief negotiator,"."""
+        return head.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.lemma_.lower() in self.cues.person_heads and c.tag_ not in {"NNS", "NNPS"}
+            for c in head.rights)
 
     def _looks_like_person(self, head: Token, ent: Span | None) -> bool:
         """A name the tagger took for a place: 'X Y, who...' / 'X Y, whose...', or a

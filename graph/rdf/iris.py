@@ -49,6 +49,8 @@ def graph_iri(article_id: str) -> URIRef:
 def actor_key(actor: Actor) -> str:
     """The actor's merge key (see graph.rdf.aliases); persons and non-persons never share one."""
     key = actor.key or canonical_key(actor.name, actor.type) or actor.name
+    if actor.scope is not None:  # an unresolved mention: one per article
+        return f"unresolved/{_slug(actor.scope)}/{_slug(key)}"
     return f"{family(actor.type)}/{_slug(key)}"
 
 

@@ -54,8 +54,11 @@ def author_actor(name: str) -> Actor:
 
 def actor_triples(actor: Actor) -> Iterable[tuple]:
     iri = actor_iri(actor)
-    yield iri, RDF.type, NG.Actor
-    yield iri, RDF.type, ACTOR_CLASS.get(actor.type, NG.Organization)
+    if actor.scope is not None:  # "officials": a source of its article, not an actor of the corpus
+        yield iri, RDF.type, NG.UnresolvedMention
+    else:
+        yield iri, RDF.type, NG.Actor
+        yield iri, RDF.type, ACTOR_CLASS.get(actor.type, NG.Organization)
     yield iri, RDFS.label, Literal(actor.name)
     yield iri, NG.actorType, Literal(actor.type)
     for alias in actor.aliases:

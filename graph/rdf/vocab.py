@@ -29,6 +29,7 @@ class NG(DefinedNamespace):
     Group: URIRef
     Channel: URIRef
     Outlet: URIRef
+    UnresolvedMention: URIRef
     # classes: articles, claims, figures, events, evidence, provenance
     Article: URIRef
     Claim: URIRef
