@@ -31,7 +31,15 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from graph.names import NameTables, initials, name_skeleton, name_words, norm_key, same_surname, variant_score
+from graph.names import (
+    NameTables,
+    initials,
+    name_skeleton,
+    name_words,
+    norm_key,
+    same_surname,
+    variant_score,
+)
 from graph.rdf.iris import merge_iri
 from graph.rdf.vocab import NG
 from graph.resources import query_text
