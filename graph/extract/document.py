@@ -12,7 +12,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.cues import Cues
-from graph.extract.places import known_places
+from graph.extract.places import known_places, located_names
 from graph.extract.quotation import Quote, find_quotes
 from graph.types import Article, Evidence
 
@@ -43,6 +43,11 @@ class Document:
     def places(self) -> frozenset[str]:
         """Lower-cased names the article uses as places (see :func:`~graph.extract.places.known_places`)."""
         return known_places(self.doc, self.cues)
+
+    @cached_property
+    def located(self) -> frozenset[str]:
+        """Lower-cased names the article puts after a preposition of place ("in Kobou")."""
+        return located_names(self.doc, self.cues)
 
     def _overlaps_chrome(self, sent: Span) -> bool:
         a, b = sent.start_char, sent.end_char

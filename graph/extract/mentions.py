@@ -373,12 +373,16 @@ class Context(Phrases):
         return None
 
     def _unnamed(self, head: Token) -> bool:
-        """A plural the text gives no name, body or country: "officials", "local residents",
-        "pro-war military bloggers" (not "Houthi fighters", "Ukrainian officials")."""
+        """A plural the text gives no name or body: "officials", "local residents",
+        "Russian military bloggers" (their side is kept), not "Houthi fighters"; a country's
+        "officials" or "authorities" are its state ("Ukrainian officials")."""
         start, end = self.np_span(head)
-        return not any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"}
-                       or t.lower_.removeprefix("pro-") in self.cues.demonyms or t.lower_ in self.cues.countries
-                       for t in self.doc[start:end])
+        words = [t for t in self.doc[start:end] if t.i != head.i]
+        country = [t for t in words if t.lower_.removeprefix("pro-") in self.cues.demonyms
+                   or t.lower_ in self.cues.countries or t.ent_type_ in {"NORP", "GPE"}]
+        if country and head.lower_ in self.cues.official_plurals:
+            return False
+        return head.pos_ != "PROPN" and not any(t.pos_ == "PROPN" or t.ent_type_ == "ORG" for t in words)
 
     def _is_bare_title(self, head: Token, name: str) -> bool:
         """'the governor', 'the ministry': a role word alone, with the definite article."""

@@ -1,15 +1,19 @@
 """Reading a noun phrase as an actor: how far the name runs, the role before it, and
 what kind of actor it names (person, organisation, group, outlet, channel) or none.
 
-May import: spaCy tokens, ``graph.gazetteer``, ``graph.extract.document``, ``graph.extract.naming``.
+May import: spaCy tokens, ``graph.gazetteer``, ``graph.extract.document``, ``graph.extract.naming``,
+``graph.extract.places``.
 """
 from __future__ import annotations
+
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
 from graph import gazetteer
 from graph.extract.document import Document
 from graph.extract.naming import clean_name
+from graph.extract.places import compound_name
 
 DROP_LEADING = {
     "the", "a", "an", "this", "that", "these", "those", "another", "several", "some",
@@ -130,11 +134,26 @@ class Phrases(Document):
         words = ent if ent is not None else [head]
         return not any(t.lemma_.lower() in self.cues.organization_heads for t in words)
 
-    def _is_town(self, name: str) -> bool:
-        """A name the article uses as a place that the gazetteer knows as a town, not a
-        country or a capital (the small model tags "Sumy" or "Kherson" PERSON or ORG)."""
+    def _is_town(self, name: str, label: str = "") -> bool:
+        """A name the article uses as a place that the gazetteer knows as a town, or that
+        it puts after "in" or "near" ("in Kobou"), and that is not a country or a capital
+        (the small model tags "Sumy" or "Kherson" PERSON or ORG)."""
         low = name.lower().removeprefix("the ")
-        return low in self.places and gazetteer.is_town_only(low)
+        if low not in self.places:
+            return False
+        if label == "PERSON" and " " not in low and low in self.located and not self._is_surname(low):
+            return True  # "Stepanakert" tagged PERSON, though the article says "in Stepanakert"
+        return gazetteer.is_town_only(low) or (
+            label in {"GPE", "LOC", "FAC", ""} and low in self.located and low not in self._organisations and gazetteer.country_code(low) is None and gazetteer.capital_of(low) is None)
+
+    @cached_property
+    def _organisations(self) -> frozenset[str]:
+        """Lower-cased names the tagger takes for organisations somewhere in the article."""
+        return frozenset(clean_name(e.text).lower().removeprefix("the ") for e in self.doc.ents if e.label_ == "ORG")
+
+    def _is_surname(self, word: str) -> bool:
+        """``word`` ends a name of two or more words the tagger took for a person's."""
+        return any(len(e) > 1 and e[-1].lower_ == word for e in self.doc.ents if e.label_ == "PERSON")
 
     def actor_type(self, head: Token) -> str | None:
         """The actor type of the NP headed by ``head``, or None if it is no actor."""
@@ -154,10 +173,12 @@ class Phrases(Document):
         label = ent.label_ if ent is not None else ""
         if head.is_upper and len(head.text) > 2 and label in {"GPE", "LOC", ""} and (head.i < 6 or _opens_line(head)):
             return None  # a dateline: "PORT CITY, Country (Agency) -", "EL OBEID, 14 May -"
-        if self._is_town(ent.text if ent is not None else head.text):
+        if self._is_town(ent.text if ent is not None else compound_name(head), label):
             return None  # a town the article uses as a place ("in Sumy"); a capital may stand for its government
         if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in c.materiel_nouns:
             return None  # a weapon's name: "Iskander-M missiles", "Patriot systems"
+        if head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.lower_ in c.event_nouns:
+            return None  # where or when it happened: "the Kobou strike", "the Makiivka attack"
         if not any(t.dep_ == "compound" for t in head.lefts) and (lemma in c.event_nouns or lower in c.event_nouns
                                                                   or lower in c.weapons):
             return None  # "Shelling killed four": an event or a weapon, capitalised to open a sentence

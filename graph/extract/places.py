@@ -5,7 +5,7 @@ May import: spaCy tokens, ``graph.extract.cues``, ``graph.extract.naming``.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.extract.cues import Cues
 from graph.extract.naming import clean_name
@@ -18,10 +18,27 @@ def known_places(doc: Doc, cues: Cues) -> frozenset[str]:
     """Lower-cased names the article uses as places: tagged GPE/LOC/FAC, or a proper noun
     after "in", "near", "outside"... or in "the city of X" (a place noun of the lexicon)."""
     names = {clean_name(e.text).lower() for e in doc.ents if e.label_ in PLACE_LABELS}
+    return frozenset(names | located_names(doc, cues))
+
+
+def located_names(doc: Doc, cues: Cues) -> frozenset[str]:
+    """Lower-cased proper nouns the article puts after "in", "near", "outside"... or in
+    "the city of X": names it uses as places, whatever the tagger says of them ("at"
+    takes organisations too: "a researcher at Human Rights Watch")."""
+    names = set()
     for t in doc:
         if t.pos_ != "PROPN" or not t.is_title or t.dep_ != "pobj" or t.ent_type_ == "PERSON" and t.head.lower_ == "by":
             continue
         prep = t.head.lower_
-        if prep in PLACE_PREPS - {"of"} or (prep == "of" and t.head.head.lemma_.lower() in cues.place_nouns):
-            names.add(t.lower_)  # "in Sumy", "the city of Sumy"
+        if prep in PLACE_PREPS - {"of", "at"} or (prep == "of" and t.head.head.lemma_.lower() in cues.place_nouns):
+            names.add(compound_name(t).lower())  # "in Sumy", "the city of Sumy", "in Plaine Savo"
     return frozenset(n for n in names if n)
+
+
+def compound_name(head: Token) -> str:
+    """A proper noun with the proper nouns compounded before it: "Plaine Savo"."""
+    start = head.i
+    while start > 0 and (prev := head.doc[start - 1]).dep_ == "compound" and prev.pos_ == "PROPN" \
+            and start <= prev.head.i <= head.i:
+        start -= 1
+    return head.doc[start:head.i + 1].text

@@ -1,0 +1,75 @@
+"""Types from the text, not from the small model alone (articles we wrote): titles and
+roles make persons, events and places are no actors, and a plural the text names no body
+or country for is an unresolved mention of its article."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from graph.pipeline.build import run_build
+
+
+def _actors(extract, text: str) -> dict[str, object]:
+    return {a.name: a for a in extract(text).actors}
+
+
+def test_an_honorific_makes_a_person_and_is_no_part_of_the_name(extract):
+    actors = _actors(extract, "Talks resume\n\nMr Halyk said on Monday that three prisoners would be freed. "
+                              "Mr. Halyk added that the talks would go on.\n")
+    assert actors["Halyk"].type == "person" and actors["Halyk"].role is None
+    assert not any(name.startswith("Mr") for name in actors)
+
+
+def test_a_persons_role_in_apposition_makes_a_person(extract):
+    actors = _actors(extract, "Talks resume\n\nHalyk, the chief negotiator, said on Monday that three "
+                              "prisoners would be freed.\n")
+    assert actors["Halyk"].type == "person"
+
+
+def test_an_event_noun_opening_a_sentence_and_a_place_before_an_event_are_no_actors(extract):
+    actors = _actors(extract, "Shelling hits Dornivka\n\nShelling killed four civilians in Dornivka on Friday, "
+                              "the regional governor said. A week after the Dornivka strike, the army said "
+                              "it had rebuilt the bridge.\n")
+    assert "Shelling" not in actors and "Dornivka" not in actors
+    assert "regional governor" in actors
+
+
+def test_a_name_the_article_puts_in_a_place_is_no_actor(extract):
+    text = ("Night in the shelters\n\nShelling hit Vostrany overnight, the emergency service said. "
+            "Residents in Vostrany spent the night in basements. The hospital in Vostrany is full, "
+            "a doctor said.\n")
+    assert "Vostrany" not in _actors(extract, text)
+
+
+def test_a_persons_surname_after_in_stays_a_person(extract):
+    text = ("Talks resume\n\nOleksa Varenko, the governor, said 12 people were hurt. "
+            "Trust in Varenko has fallen, Varenko said.\n")
+    assert _actors(extract, text)["Oleksa Varenko"].type == "person"
+
+
+def test_bare_plurals_are_unresolved_mentions_and_named_ones_are_not(extract):
+    actors = _actors(extract, "Strike on Dornivka\n\nOfficials said 12 people were killed in Dornivka. "
+                              "Local residents said the blast shook the town. Russian military bloggers said "
+                              "50 soldiers had died. Houthi fighters said they fired two missiles.\n")
+    assert actors["Local residents"].scope == "t"
+    assert actors["Russian military bloggers"].scope == "t" and actors["Russian military bloggers"].side == "Russia"
+    assert actors["Houthi fighters"].scope is None
+
+
+def test_a_countrys_officials_are_its_state_not_an_unresolved_mention(extract):
+    actors = _actors(extract, "Strike\n\nUkrainian officials said 12 people were killed in Dornivka.\n")
+    assert actors["Ukrainian officials"].scope is None
+
+
+def test_two_articles_officials_stay_two_mentions_and_are_no_actors(tmp_path, nlp):
+    for name, place in (("a.txt", "Dornivka"), ("b.txt", "Lorvan")):
+        (tmp_path / name).write_text(f"Strike on {place}\n\nOfficials said 12 people were killed in {place} "
+                                     "on Friday.\n", encoding="utf-8")
+    run_build([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], tmp_path / "out", nlp=nlp, html=False)
+    store = ox.Store()
+    store.load(path=str(tmp_path / "out" / "graph.trig"), format=ox.RdfFormat.TRIG)
+    rows = list(store.query(
+        "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT DISTINCT ?m ?a WHERE { "
+        "?m a ng:UnresolvedMention . GRAPH ?g { ?m ng:mentionedIn ?a } }"))
+    assert len({r["m"] for r in rows}) == 2 and len({r["a"] for r in rows}) == 2
+    assert not store.query("PREFIX ng: <https://w3id.org/newsgraph/ontology#> "
+                           "ASK { ?m a ng:UnresolvedMention , ng:Actor }")
