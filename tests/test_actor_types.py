@@ -73,3 +73,13 @@ def test_two_articles_officials_stay_two_mentions_and_are_no_actors(tmp_path, nl
     assert len({r["m"] for r in rows}) == 2 and len({r["a"] for r in rows}) == 2
     assert not store.query("PREFIX ng: <https://w3id.org/newsgraph/ontology#> "
                            "ASK { ?m a ng:UnresolvedMention , ng:Actor }")
+
+
+def test_a_platform_is_the_claims_channel_and_a_named_channel_is_an_actor(extract):
+    ex = extract("Strike on Dornivka\n\nThe governor said on Telegram that 12 people were killed. Opposition "
+                 "Telegram channels said 40 died. The Rybar channel said 30 soldiers died.\n")
+    actors = {a.name: a for a in ex.actors}
+    assert "Telegram" not in actors and "Opposition Telegram" not in actors and "Rybar" not in actors
+    assert actors["Rybar channel"].type == "channel"
+    assert actors["Opposition Telegram channels"].scope == "t"
+    assert any(c.channel == "Telegram" and c.source.name == "governor" for c in ex.claims)

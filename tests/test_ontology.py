@@ -110,7 +110,6 @@ HIERARCHY = [
     ("Person", "Actor"),
     ("Organization", "Actor"),
     ("Group", "Actor"),
-    ("Channel", "Actor"),
     ("Outlet", "Organization"),
     ("FigureClaim", "Claim"),
     ("Criticism", "Claim"),
@@ -367,3 +366,10 @@ def test_diagram_is_generated_from_the_ontology():
         assert edge in dot
     committed = (Path(__file__).resolve().parents[1] / "ontology" / "diagram.dot").read_text(encoding="utf-8")
     assert committed == dot, "ontology/diagram.dot is stale: python -m graph.rdf.diagram > ontology/diagram.dot"
+
+
+def test_a_channel_and_an_unresolved_mention_are_no_actors() -> None:
+    """A medium ("Telegram", "a statement") and an unnamed source ("officials") are not
+    actors of the corpus (issue 17): neither class is under ng:Actor."""
+    actors = set(ontology().transitive_subjects(RDFS.subClassOf, NG.Actor))
+    assert NG.Channel not in actors and NG.UnresolvedMention not in actors

@@ -382,7 +382,8 @@ class Context(Phrases):
                    or t.lower_ in self.cues.countries or t.ent_type_ in {"NORP", "GPE"}]
         if country and head.lower_ in self.cues.official_plurals:
             return False
-        return head.pos_ != "PROPN" and not any(t.pos_ == "PROPN" or t.ent_type_ == "ORG" for t in words)
+        return head.pos_ != "PROPN" and not any(
+            (t.pos_ == "PROPN" or t.ent_type_ == "ORG") and t.lower_ not in self.cues.channels for t in words)
 
     def _is_bare_title(self, head: Token, name: str) -> bool:
         """'the governor', 'the ministry': a role word alone, with the definite article."""

@@ -196,8 +196,13 @@ class Phrases(Document):
             if label == "PRODUCT" and lower in c.channels:
                 return "channel"
             return None
-        if lemma == "channel" or (lemma == "account" and head.dep_ != "pobj") or \
-                (lower in c.channels and head.pos_ == "PROPN"):
+        if lower in c.channels and head.pos_ == "PROPN" and not any(t.dep_ == "compound" for t in head.lefts):
+            return None  # a platform ("on Telegram"): the claim's channel, not an actor
+        if head.dep_ == "compound" and head.head.lemma_.lower() in {"channel", "account"}:
+            return None  # the name of "the Rybar channel", which is the actor
+        if lemma in {"channel", "account"} and head.tag_ in {"NNS", "NNPS"}:
+            return "group"  # "opposition Telegram channels"
+        if lemma == "channel" or (lemma == "account" and head.dep_ != "pobj"):
             return "channel"
         if label == "ORG":
             if self._is_outlet(head):

@@ -378,8 +378,7 @@ def add_extraction(ds: Dataset, ex: Extraction, *, article_sink: Callable[[str],
             batch.add(t)
         if claim.channel:
             ch = channel_iri(claim.channel)
-            batch.add_default((ch, RDF.type, NG.Actor))
-            batch.add_default((ch, RDF.type, NG.Channel))
+            batch.add_default((ch, RDF.type, NG.Channel))  # a medium, not an actor
             batch.add_default((ch, RDFS.label, Literal(claim.channel)))
             batch.add_default((ch, NG.actorType, Literal("channel")))
         if claim.event is not None:
