@@ -31,14 +31,18 @@ VARIANT_SIMILARITY = 0.8
 def norm_key(name: str) -> str:
     """A normalized key for a name: lower case words, no punctuation or articles.
 
-    >>> norm_key("The Ministry of Health's")
-    'ministry health'
+    >>> norm_key("The Ministry of Health's"), norm_key("the U.N. refugee agency")
+    ('ministry health', 'un refugee agency')
     """
-    text = name.lower().replace("’", "'")
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)  # "U.N." -> "UN"
+    text = text.lower().replace("’", "'")
     text = re.sub(r"'s\b", "", text)
     words = [w for w in re.findall(r"[\w]+", text) if w not in {"the", "a", "an", "of"}]
     return " ".join(words)
 
+
+#: Initials written with dots: "U.N.", "U.S.".
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 #: Words an acronym may leave out ("Office for the Coordination of ..." -> OCHA).
 _LINKING = frozenset({"for", "and", "in", "on", "to", "at", "de", "du", "des", "la", "le", "et"})

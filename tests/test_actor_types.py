@@ -83,3 +83,44 @@ def test_a_platform_is_the_claims_channel_and_a_named_channel_is_an_actor(extrac
     assert actors["Rybar channel"].type == "channel"
     assert actors["Opposition Telegram channels"].scope == "t"
     assert any(c.channel == "Telegram" and c.source.name == "governor" for c in ex.claims)
+
+
+def test_a_role_in_the_lede_is_the_person_named_with_it_later(extract):
+    ex = extract("Strike kills 11, governor says\n\nKORVAN, March 3 (Wire) - A missile strike on Korvan killed "
+                 "11 people, the regional governor said on Monday.\n\nGovernor Ilia Marsk said the toll "
+                 "was likely to rise.\n")
+    actors = {a.name: a for a in ex.actors}
+    assert "regional governor" not in actors and "regional governor" in actors["Ilia Marsk"].aliases
+    assert {c.source.name for c in ex.claims if c.kind == "figure"} == {"Ilia Marsk"}
+
+
+def test_a_role_stays_apart_when_two_people_hold_it(extract):
+    ex = extract("Strikes on two towns\n\nThe governor said 11 people were killed. Governor Ilia Marsk said "
+                 "four were hurt in Korvan. Governor Petro Halyk said two died in Lorvan.\n")
+    actors = {a.name: a for a in ex.actors}
+    assert "regional governor" not in actors.get("Petro Halyk", actors["Ilia Marsk"]).aliases
+    assert "Ilia Marsk" in actors and "Petro Halyk" in actors
+
+
+def test_an_organisation_named_by_the_part_before_its_for(extract):
+    actors = _actors(extract, "Clashes\n\nThe Britain-based Syrian Observatory for Human Rights said 30 people "
+                              "were killed. The Syrian Observatory said 12 of them were civilians. The General "
+                              "Staff of Ukraine's Armed Forces said 5 died. Ukraine's Armed Forces said 3 died.\n")
+    assert "Syrian Observatory" in actors["Britain-based Syrian Observatory for Human Rights"].aliases
+    assert "Ukraine's Armed Forces" in actors or any("Armed Forces" in n and "Staff" not in n for n in actors)
+
+
+def test_dotted_initials_are_the_acronym():
+    from graph.names import canonical_key, norm_key
+    assert norm_key("the U.N. refugee agency") == "un refugee agency"
+    assert canonical_key("the U.N. Security Council") == canonical_key("UN Security Council")
+
+
+def test_an_outlets_acronym_joins_its_name_across_articles(tmp_path, nlp):
+    (tmp_path / "a.txt").write_text("Strike\n\nDORNIVKA (The Northland Press) - Shelling killed four people, "
+                                    "The Northland Press reported, citing the governor.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Strike\n\nShelling killed six people, NP reported on Tuesday, citing "
+                                    "the governor.\n", encoding="utf-8")
+    run_build([str(tmp_path)], tmp_path / "out", nlp=nlp, html=False)
+    text = (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+    assert "the acronym of the only organisation" in text

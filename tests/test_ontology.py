@@ -362,7 +362,7 @@ def test_diagram_is_generated_from_the_ontology():
     onto.parse(data=resources.ontology_text("newsgraph.ttl"), format="turtle")
     dot = ontology_to_dot(onto)
     assert dot.startswith("digraph newsgraph {")
-    for edge in ('"FigureClaim" -> "Claim"', '"Claim" -> "Actor" [label="source"]', '"Claim" -> "Evidence" [label="evidence"]'):
+    for edge in ('"FigureClaim" -> "Claim"', '"Claim" -> "Voice" [label="source"]', '"Claim" -> "Evidence" [label="evidence"]'):
         assert edge in dot
     committed = (Path(__file__).resolve().parents[1] / "ontology" / "diagram.dot").read_text(encoding="utf-8")
     assert committed == dot, "ontology/diagram.dot is stale: python -m graph.rdf.diagram > ontology/diagram.dot"

@@ -26,6 +26,8 @@ from graph.names import norm_key
 from graph.types import Actor, Article
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+#: Where a long organisation name links its parts: "Syrian Observatory | for | Human Rights".
+_LINKED = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?", re.IGNORECASE)
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
@@ -90,6 +92,8 @@ class Context(Phrases):
         resolved = self._resolve_partial(key, type_, name)
         if resolved is None:
             resolved = self._upgrade_shorter(key, name, type_)
+        if resolved is None and type_ == "person" and role:
+            resolved = self._name_the_role(name, role)
         if resolved is not None:
             rec = self.actors[resolved]
             rec.aliases.add(name)
@@ -104,6 +108,27 @@ class Context(Phrases):
         self.actors[key] = rec
         self._order.append(key)
         return key
+
+    def _name_the_role(self, name: str, role: str) -> str | None:
+        """The one earlier mention by role alone that this named person with that role is:
+        "the regional governor said" in the lede, "Governor Serhiy Dorosh said" after. The
+        record takes the name and keeps the role phrase as an alias; with two persons so
+        titled, or with a side that differs, it stays apart."""
+        title = head_word(role)
+        if not title or title not in self.cues.person_heads:
+            return None
+        side = self._side_of(f"{name} {role}")
+        holders = [k for k in self._order if self.actors[k].type == "person"
+                   and title in {head_word(self.actors[k].name), head_word(self.actors[k].role or "")}]
+        if len(holders) != 1:
+            return None
+        rec = self.actors[holders[0]]
+        if rec.name != rec.name.lower() or (side and rec.side and side != rec.side):
+            return None  # already named, or another side's
+        rec.aliases.add(rec.name)
+        rec.role, rec.name = rec.role or rec.name, name
+        rec.side, rec.scope = rec.side or side, None
+        return holders[0]
 
     @staticmethod
     def _same_family(a: str, b: str) -> bool:
@@ -122,9 +147,25 @@ class Context(Phrases):
             if type_ == "person":
                 if len(words) == 1 and len(owords) > 1 and owords[-1] == words[0]:
                     return other
-            elif len(words) < len(owords) and set(words) <= set(owords) and head_word(name) == head_word(rec.name):
+            elif (len(words) < len(owords) and set(words) <= set(owords) and head_word(name) == head_word(rec.name)) \
+                    or self._short_form(name, rec.name):
                 return other
         return None
+
+    def _short_form(self, short: str, long: str) -> bool:
+        """``short`` names the organisation ``long`` by the part before its "for" or "of": "the
+        Syrian Observatory" (for Human Rights), "the Coordination Headquarters" (for the
+        Treatment of ...); never by a part after it ("Ukraine's Armed Forces" is not the
+        General Staff of Ukraine's Armed Forces) nor as a country."""
+        key = norm_key(short)
+        words = key.split()
+        if not words or key in self.cues.countries or key in self.cues.demonyms:
+            return False
+        parts = [norm_key(p).split() for p in _LINKED.split(long)]
+        if len(parts) < 2:
+            return False
+        head = parts[0]
+        return head[-len(words):] == words
 
     def _upgrade_shorter(self, key: str, name: str, type_: str) -> str | None:
         """An earlier, shorter mention of this fuller name ("the Defense Ministry"
@@ -141,7 +182,8 @@ class Context(Phrases):
             if type_ == "person":
                 fits = len(owords) == 1 and len(words) > 1 and words[-1] == owords[0]
             else:
-                fits = len(owords) < len(words) and set(owords) <= set(words) and head_word(rec.name) == head_word(name)
+                fits = (len(owords) < len(words) and set(owords) <= set(words) and head_word(rec.name) == head_word(name)) \
+                    or self._short_form(rec.name, name)
             if fits:
                 rec.aliases.add(rec.name)
                 rec.name = name
@@ -345,10 +387,10 @@ class Context(Phrases):
                     role = role or r[:80]
         fresh = norm_key(name) not in self.actors
         key = self._register(name, type_, role)
-        if key is not None and type_ == "group":  # named once ("Ukrainian officials"), resolved
+        if key is not None and type_ in {"person", "group", "organization"}:  # named once: resolved
             unnamed = self._unnamed(head)
             rec = self.actors[key]
-            rec.scope = self.article.id if unnamed and (fresh or rec.scope) else None
+            rec.scope = self.article.id if unnamed and rec.merge_key is None and (fresh or rec.scope) else None
         if key is not None and type_ in {"person", "group"}:
             self._affiliate(key, head)
         if key is not None:
@@ -373,17 +415,20 @@ class Context(Phrases):
         return None
 
     def _unnamed(self, head: Token) -> bool:
-        """A plural the text gives no name or body: "officials", "local residents",
-        "Russian military bloggers" (their side is kept), not "Houthi fighters"; a country's
-        "officials" or "authorities" are its state ("Ukrainian officials")."""
+        """A mention the text gives no name or body: "officials", "local residents", "the
+        company", "the regional governor", "Russian military bloggers" (their side is kept),
+        not "Houthi fighters"; a country's "officials" or "authorities" are its state
+        ("Ukrainian officials")."""
         start, end = self.np_span(head)
         words = [t for t in self.doc[start:end] if t.i != head.i]
         country = [t for t in words if t.lower_.removeprefix("pro-") in self.cues.demonyms
                    or t.lower_ in self.cues.countries or t.ent_type_ in {"NORP", "GPE"}]
-        if country and head.lower_ in self.cues.official_plurals:
-            return False
-        return head.pos_ != "PROPN" and not any(
-            (t.pos_ == "PROPN" or t.ent_type_ == "ORG") and t.lower_ not in self.cues.channels for t in words)
+        if country and (head.lower_ in self.cues.official_plurals or self.actor_type(head) == "organization"):
+            return False  # "Ukrainian officials", "the Israeli military": the country's
+        return not any((t.pos_ == "PROPN" or t.ent_type_ == "ORG" or (t.is_upper and len(t) > 1)
+                        or (t.is_title and not t.is_sent_start)) and t.lower_ not in self.cues.channels
+                       and not (t in country and (t.pos_ == "ADJ" or t.lower_ in self.cues.countries))
+                       for t in [*words, head])
 
     def _is_bare_title(self, head: Token, name: str) -> bool:
         """'the governor', 'the ministry': a role word alone, with the definite article."""

@@ -23,6 +23,7 @@ class NG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/newsgraph/ontology#")
 
     # classes: actors
+    Voice: URIRef
     Actor: URIRef
     Person: URIRef
     Organization: URIRef
