@@ -67,15 +67,19 @@ def initials(long: str) -> frozenset[str]:
     without a leading acronym and the linking words ("UN Office for the Coordination of
     Humanitarian Affairs" -> uofcha, ofcha, ocha).
 
-    >>> sorted(initials("Rapid Support Forces")), initials("Army")
-    (['rsf'], frozenset())
+    >>> sorted(initials("Rapid Support Forces")), initials("Army"), "ses" in initials("State Emergency Service of Ukraine")
+    (['rsf'], frozenset(), True)
     """
     words = norm_key(long).split()
     if len(words) < 2:
         return frozenset()
     first = long.split()[0]
     inner = words[1:] if first.isupper() and len(first) > 1 and len(words) > 2 else words  # "UN Office for ..." -> OCHA
-    return frozenset("".join(w[0] for w in ws) for ws in (words, inner, [w for w in inner if w not in _LINKING]))
+    head = norm_key(re.split(r"\s+of\s+", long, maxsplit=1, flags=re.IGNORECASE)[0]).split()  # "State Emergency Service | of Ukraine"
+    owned = norm_key(long.split(" ", 1)[1]).split() if re.match(r"\S+['’]s\s", long) else []  # "Ukraine's | State ..."
+    forms = [words, inner, [w for w in inner if w not in _LINKING]] + [
+        ws for ws in (head, owned) if 1 < len(ws) < len(words)]
+    return frozenset("".join(w[0] for w in ws) for ws in forms)
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class NameTables:
     official_plurals: frozenset[str] = frozenset()
     #: Adjective -> country ("ukrainian" -> "ukraine"), the ``adjective`` table turned round.
     country_of: dict[str, str] | None = None
+    #: Words that, after a group's proper name, name that group ("M23 rebels", "the CODECO militia").
+    member_words: frozenset[str] = frozenset()
 
 
 def name_tables(lexicon: Lexicon) -> NameTables:
@@ -103,7 +109,7 @@ def name_tables(lexicon: Lexicon) -> NameTables:
         adjective.setdefault(str(country).lower(), str(adj).lower())  # first adjective listed wins
     rewrites = tuple((str(k).lower(), str(v).lower()) for k, v in lexicon.table("transliteration").items())
     return NameTables(spelling, adjective, rewrites, bodies, lexicon.words("official_plurals"),
-                      {adj: country for country, adj in adjective.items()})
+                      {adj: country for country, adj in adjective.items()}, lexicon.words("member_words"))
 
 
 @lru_cache(maxsize=1)
@@ -126,8 +132,11 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     False
     >>> canonical_key("Ukrainian officials") == canonical_key("Ukraine"), canonical_key("local officials")
     (True, 'local officials')
+    >>> canonical_key("M23 rebels") == canonical_key("the M23"), canonical_key("rebels")
+    (True, 'rebels')
     """
     tables = tables or packaged_tables()
+    name = _group_of(name, tables)
     spelling, adjective = tables.spelling, tables.adjective
     words = []
     for word in norm_key(name).split():
@@ -144,6 +153,19 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     if len(words) > 1:
         words = [_adjective(w, adjective) for w in words]
     return " ".join(sorted(set(words)))
+
+
+def _group_of(name: str, tables: NameTables) -> str:
+    """A group's proper name without the member word after it: "M23 rebels" -> "M23",
+    "the CODECO militia" -> "CODECO" (only after capitalised words that are no country's:
+    "Russian fighters" stays)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in tables.member_words:
+        proper = [w for w in words[:-1] if w.lower() not in {"the", "a", "an"}]
+        national = all(w.lower() in (tables.country_of or {}) or w.lower() in tables.adjective for w in proper)
+        if proper and not national and all(w[:1].isupper() or w[:1].isdigit() for w in proper):
+            return " ".join(proper)
+    return name
 
 
 def _officials_of(words: list[str], tables: NameTables) -> str | None:

@@ -385,8 +385,9 @@ class Context(Phrases):
                 r = clean_name(self.doc[self.np_span(child)[0]:child.right_edge.i + 1].text)
                 if r and self.actor_type(child) != "person":
                     role = role or r[:80]
-        fresh = norm_key(name) not in self.actors
+        known = len(self._order)
         key = self._register(name, type_, role)
+        fresh = len(self._order) > known  # a new record, not an earlier actor this mention resolved to
         if key is not None and type_ in {"person", "group", "organization"}:  # named once: resolved
             unnamed = self._unnamed(head)
             rec = self.actors[key]

@@ -182,8 +182,10 @@ class Phrases(Document):
         if not any(t.dep_ == "compound" for t in head.lefts) and (lemma in c.event_nouns or lower in c.event_nouns
                                                                   or lower in c.weapons):
             return None  # "Shelling killed four": an event or a weapon, capitalised to open a sentence
-        if self._titled(head) or (label in {"ORG", ""} and self._role_in_apposition(head)):
+        if self._titled(head) or (label in {"ORG", "GPE", "LOC", "NORP", ""} and self._role_in_apposition(head)):
             return "person"  # "Mr Halyk said", "Halyk, the chief negotiator, said"
+        if label == "PERSON" and head.tag_ == "NNPS" and any(t.lower_ == "the" for t in head.lefts):
+            return "group"  # "the Houthis", tagged PERSON
         if label == "PERSON" or (label in {"GPE", "LOC", "NORP", ""} and head.pos_ == "PROPN" and self._looks_like_person(head, ent)):
             return "person"
         if label == "ORG" and self._possessed_name(head) is not None:
