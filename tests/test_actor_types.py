@@ -124,3 +124,14 @@ def test_an_outlets_acronym_joins_its_name_across_articles(tmp_path, nlp):
     run_build([str(tmp_path)], tmp_path / "out", nlp=nlp, html=False)
     text = (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
     assert "the acronym of the only organisation" in text
+
+
+def test_a_countrys_forces_are_not_a_unit_named_later(extract):
+    actors = _actors(extract, "Border clash\n\nRussian forces repelled an attack near Korvan, the ministry said. "
+                              "The Russian Air Defence Forces shot down four drones.\n")
+    assert "Russian forces" in actors and "Russian forces" not in actors["Russian Air Defence Forces"].aliases
+
+
+def test_a_capital_the_tagger_takes_for_a_person_is_its_government(extract):
+    ex = extract("Talks\n\nKiev said on Monday that 12 soldiers had been freed.\n")
+    assert all(a.type != "person" for a in ex.actors if a.name == "Kiev")

@@ -147,10 +147,17 @@ class Context(Phrases):
             if type_ == "person":
                 if len(words) == 1 and len(owords) > 1 and owords[-1] == words[0]:
                     return other
-            elif (len(words) < len(owords) and set(words) <= set(owords) and head_word(name) == head_word(rec.name)) \
-                    or self._short_form(name, rec.name):
+            elif ((len(words) < len(owords) and set(words) <= set(owords) and head_word(name) == head_word(rec.name))
+                  or self._short_form(name, rec.name)) and not self._national_body(name):
                 return other
         return None
+
+    def _national_body(self, name: str) -> bool:
+        """A country's body by its head word alone ("Russian forces", "Ukraine's military"):
+        the country's own, never a part of a longer name ("Russian Air Defence Forces")."""
+        words = norm_key(name).split()
+        return len(words) == 2 and words[1] in self.cues.state_words and (
+            words[0] in self.cues.demonyms or words[0] in self.cues.countries)
 
     def _short_form(self, short: str, long: str) -> bool:
         """``short`` names the organisation ``long`` by the part before its "for" or "of": "the
@@ -182,8 +189,8 @@ class Context(Phrases):
             if type_ == "person":
                 fits = len(owords) == 1 and len(words) > 1 and words[-1] == owords[0]
             else:
-                fits = (len(owords) < len(words) and set(owords) <= set(words) and head_word(rec.name) == head_word(name)) \
-                    or self._short_form(rec.name, name)
+                fits = ((len(owords) < len(words) and set(owords) <= set(words) and head_word(rec.name) == head_word(name))
+                        or self._short_form(rec.name, name)) and not self._national_body(rec.name)
             if fits:
                 rec.aliases.add(rec.name)
                 rec.name = name

@@ -186,6 +186,8 @@ class Phrases(Document):
             return "person"  # "Mr Halyk said", "Halyk, the chief negotiator, said"
         if label == "PERSON" and head.tag_ == "NNPS" and any(t.lower_ == "the" for t in head.lefts):
             return "group"  # "the Houthis", tagged PERSON
+        if label == "PERSON" and len(ent) == 1 and (gazetteer.country_code(head.text) or gazetteer.capital_of(head.text)):
+            return "organization"  # "Kiev said", tagged PERSON: a capital stands for its government
         if label == "PERSON" or (label in {"GPE", "LOC", "NORP", ""} and head.pos_ == "PROPN" and self._looks_like_person(head, ent)):
             return "person"
         if label == "ORG" and self._possessed_name(head) is not None:
