@@ -135,3 +135,22 @@ def test_a_countrys_forces_are_not_a_unit_named_later(extract):
 def test_a_capital_the_tagger_takes_for_a_person_is_its_government(extract):
     ex = extract("Talks\n\nKiev said on Monday that 12 soldiers had been freed.\n")
     assert all(a.type != "person" for a in ex.actors if a.name == "Kiev")
+
+
+def test_datelines_time_zones_ships_and_regions_are_no_actors(extract):
+    actors = _actors(extract, "Raid kills 150\n\nOuagadougou (AFP) - Jihadists killed 150 people, the army said.\n\n"
+                              "09:30 BST Drones hit the port, the governor said. The USS Carney shot down three "
+                              "drones, the Pentagon said. Officials in the Kirov region said 40 had died.\n")
+    assert not {"Ouagadougou", "BST", "USS Carney", "Carney", "Kirov", "Kirov region"} & set(actors)
+    assert "Pentagon" in actors
+
+
+def test_a_state_named_with_a_capital_is_no_region(extract):
+    assert "Islamic State" in _actors(extract, "Attack\n\nThe Islamic State said its fighters had killed 80 "
+                                                "people in Lubero.\n")
+
+
+def test_a_contributors_credit_names_no_source(extract):
+    text = ("Strike kills four\n\nShelling killed four people in Dornivka, the governor said.\n\n"
+            "Wire writer Anna Marsk in Korvan contributed to this report.\n")
+    assert "Anna Marsk" not in _actors(extract, text)

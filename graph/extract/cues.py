@@ -85,6 +85,7 @@ class Cues:
     stock_verbs: frozenset[str]
     materiel_nouns: frozenset[str]
     honorifics: frozenset[str]
+    vessel_prefixes: frozenset[str]
     official_plurals: frozenset[str]
     state_words: frozenset[str]
     portfolio_words: frozenset[str]
@@ -115,7 +116,7 @@ WORD_LISTS: tuple[str, ...] = (
     "place_words", "region_words", "place_nouns", "naming_verbs", "title_cues", "intro_verbs",
     "statement_nouns", "mental_verbs", "hedging_verbs", "hedging_words", "severity_adjectives",
     "contempt_nouns", "purpose_verbs", "accusing_cues", "cumulative_since", "increment_words",
-    "loss_verbs", "stock_verbs", "materiel_nouns", "honorifics", "official_plurals", "state_words", "portfolio_words",
+    "loss_verbs", "stock_verbs", "materiel_nouns", "honorifics", "vessel_prefixes", "official_plurals", "state_words", "portfolio_words",
     "continuation_words", "other_incident_words", "update_words",
 )
 

@@ -6,6 +6,7 @@ May import: spaCy tokens, ``graph.gazetteer``, ``graph.extract.document``, ``gra
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from spacy.tokens import Span, Token
@@ -151,6 +152,20 @@ class Phrases(Document):
         """Lower-cased names the tagger takes for organisations somewhere in the article."""
         return frozenset(clean_name(e.text).lower().removeprefix("the ") for e in self.doc.ents if e.label_ == "ORG")
 
+    def _is_dateline(self, head: Token) -> bool:
+        """A name that opens a line and is followed by an agency in brackets and a dash:
+        "Ouagadougou (AFP) -", "Goma, Congo (Reuters) -"."""
+        start = self.doc[self.np_span(head)[0]]
+        text = self.doc.text
+        if start.idx > 0 and "\n" not in text[max(0, start.idx - 2):start.idx]:
+            return False
+        line = text[head.idx + len(head.text):].split("\n", 1)[0]
+        return bool(_DATELINE_TAIL.match(line))
+
+    def _is_clock_zone(self, head: Token) -> bool:
+        """An upper-case word right after a clock time: the time zone of "09:30 BST"."""
+        return head.is_upper and head.i > 0 and bool(_CLOCK.fullmatch(self.doc[head.i - 1].text))
+
     def _is_surname(self, word: str) -> bool:
         """``word`` ends a name of two or more words the tagger took for a person's."""
         return any(len(e) > 1 and e[-1].lower_ == word for e in self.doc.ents if e.label_ == "PERSON")
@@ -173,6 +188,15 @@ class Phrases(Document):
         label = ent.label_ if ent is not None else ""
         if head.is_upper and len(head.text) > 2 and label in {"GPE", "LOC", ""} and (head.i < 6 or _opens_line(head)):
             return None  # a dateline: "PORT CITY, Country (Agency) -", "EL OBEID, 14 May -"
+        if self._is_dateline(head) or self._is_clock_zone(head):
+            return None  # "Ouagadougou (AFP) -"; "09:30 BST"
+        start = self.np_span(head)[0]
+        if any(t.is_upper and t.lower_.rstrip(".") in c.vessel_prefixes for t in self.doc[start:head.i + 1]):
+            return None  # a ship: "USS Dwight D. Eisenhower"
+        if lemma in c.region_words and head.is_lower and any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in head.lefts):
+            return None  # a region as a place: "Kirov region" (not "Islamic State")
+        if head.dep_ == "compound" and head.head.lemma_.lower() in c.region_words and head.head.is_lower:
+            return None  # the name in "Kirov region"
         if self._is_town(ent.text if ent is not None else compound_name(head), label):
             return None  # a town the article uses as a place ("in Sumy"); a capital may stand for its government
         if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in c.materiel_nouns:
@@ -273,6 +297,12 @@ class Phrases(Document):
         start, end = self.np_span(head)
         words = {t.lower_ for t in self.doc[start:end]}
         return bool(words & {"news", "agency", "newspaper", "broadcaster", "television", "radio", "tv"})
+
+
+#: What follows a dateline's place: an optional ", Country", the agency in brackets, a dash.
+_DATELINE_TAIL = re.compile(r"(,[^\n(]{0,40})?\s*\([A-Z][^()\n]{0,30}\)\s*[-—–]")
+#: A clock time: "09:30", "9.30", "21:05".
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 def _opens_line(head: Token) -> bool:
