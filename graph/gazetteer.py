@@ -171,6 +171,28 @@ def country_code(name: str) -> str | None:
         return None
 
 
+#: Endings of country adjectives, tried in this order ("Nigerian" -> Nigeria before Niger).
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+
+
+@lru_cache(maxsize=4096)
+def country_of_adjective(word: str) -> str | None:
+    """The English name of the country an adjective of the regular kinds names ("Malian",
+    "Sudanese", "Israeli", "Nigerian"), or None; the lexicon's ``demonyms`` hold the others.
+
+    >>> country_of_adjective("Malian"), country_of_adjective("Nigerian"), country_of_adjective("Iranian")
+    ('Mali', 'Nigeria', 'Iran')
+    >>> country_of_adjective("Christian"), country_of_adjective("Kurdish")
+    (None, None)
+    """
+    low = word.strip().lower()
+    for ending in _ADJECTIVE_ENDINGS:
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 4 and stem in _countries():
+            return _names_by_code()[_countries()[stem]]
+    return None
+
+
 @lru_cache(maxsize=1)
 def _geonames_countries() -> dict[str, dict]:
     """GeoNames' countries by ISO alpha-2 code (read once per process)."""

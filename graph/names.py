@@ -134,9 +134,13 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     (True, 'local officials')
     >>> canonical_key("M23 rebels") == canonical_key("the M23"), canonical_key("rebels")
     (True, 'rebels')
+    >>> canonical_key("Air Force of the Armed Forces of Ukraine") == canonical_key("Ukraine's air force")
+    True
     """
     tables = tables or packaged_tables()
     name = _group_of(name, tables)
+    if actor_type != "person" and (part := _branch_of(name, tables)) is not None:
+        name = part
     spelling, adjective = tables.spelling, tables.adjective
     words = []
     for word in norm_key(name).split():
@@ -153,6 +157,23 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     if len(words) > 1:
         words = [_adjective(w, adjective) for w in words]
     return " ".join(sorted(set(words)))
+
+
+_OF = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+
+
+def _branch_of(name: str, tables: NameTables) -> str | None:
+    """A part of a country's armed forces named through them: "the Air Force of the Armed
+    Forces of Ukraine" and "the General Staff of Ukraine's Armed Forces" are Ukraine's Air
+    Force and General Staff ("Ukrainian air force"), else None."""
+    match = _OF.match(name)
+    if match is None or "forces" in norm_key(match.group(1)).split():
+        return None
+    parent = canonical_key(match.group(2), "organization", tables).split()
+    if not {"armed", "forces"} <= set(parent):
+        return None
+    country = [w for w in parent if w not in {"armed", "forces"}]
+    return " ".join([*country, match.group(1)]) if len(country) == 1 else None
 
 
 def _group_of(name: str, tables: NameTables) -> str:

@@ -154,3 +154,15 @@ def test_a_contributors_credit_names_no_source(extract):
     text = ("Strike kills four\n\nShelling killed four people in Dornivka, the governor said.\n\n"
             "Wire writer Anna Marsk in Korvan contributed to this report.\n")
     assert "Anna Marsk" not in _actors(extract, text)
+
+
+def test_a_unit_of_a_countrys_armed_forces_is_that_countrys_unit():
+    from graph.names import canonical_key
+    assert canonical_key("the Air Force of the Armed Forces of Ukraine") == canonical_key("Ukraine's air force")
+    assert canonical_key("the General Staff of Ukraine's Armed Forces") == canonical_key("Ukrainian General Staff")
+    assert canonical_key("the Armed Forces of Ukraine") != canonical_key("Ukrainian General Staff")
+
+
+def test_a_regular_country_adjective_gives_the_side(extract):
+    actors = _actors(extract, "Ambush\n\nMalian forces said 12 soldiers were killed near Boni.\n")
+    assert actors["Malian forces"].side == "Mali"

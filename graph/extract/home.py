@@ -41,7 +41,7 @@ def home_country(doc: Doc, cues: Cues) -> str | None:
 def _country_of(text: str, cues: Cues) -> str | None:
     """The ISO code of the country a name, an adjective or a capital names."""
     key = norm_key(text)
-    named = cues.demonyms.get(key) or gazetteer.capital_of(text) or text
+    named = cues.demonyms.get(key) or gazetteer.capital_of(text) or gazetteer.country_of_adjective(key) or text
     return gazetteer.country_code(named)
 
 

@@ -7,9 +7,9 @@ Extractors then ask it who a noun phrase names (:meth:`Context.actor_key`); a ph
 no earlier pass looked at is resolved on first request and remembered, so the order
 of the extractors (data, in the lexicon) decides the order new actors are met.
 
-May import: spaCy tokens, ``graph.names``, ``graph.types``, the ``graph.extract`` reading
-modules (document, phrases, naming). Everything here works on the parse; nothing names a
-particular person, place or outlet.
+May import: spaCy tokens, ``graph.names``, ``graph.gazetteer``, ``graph.types``, the
+``graph.extract`` reading modules (document, phrases, naming, bodies, home). Everything here
+works on the parse; nothing names a particular person, place or outlet.
 """
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from graph import gazetteer
+from graph.extract.bodies import is_national_body, is_short_form, is_unnamed
 from graph.extract.cues import Cues
 from graph.extract.home import home_country, national_key
 from graph.extract.naming import clean_name, guess_gender, head_word, infer_outlet
@@ -26,8 +28,6 @@ from graph.names import norm_key
 from graph.types import Actor, Article
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
-#: Where a long organisation name links its parts: "Syrian Observatory | for | Human Rights".
-_LINKED = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?", re.IGNORECASE)
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
@@ -148,31 +148,9 @@ class Context(Phrases):
                 if len(words) == 1 and len(owords) > 1 and owords[-1] == words[0]:
                     return other
             elif ((len(words) < len(owords) and set(words) <= set(owords) and head_word(name) == head_word(rec.name))
-                  or self._short_form(name, rec.name)) and not self._national_body(name):
+                  or is_short_form(name, rec.name, self.cues)) and not is_national_body(name, self.cues):
                 return other
         return None
-
-    def _national_body(self, name: str) -> bool:
-        """A country's body by its head word alone ("Russian forces", "Ukraine's military"):
-        the country's own, never a part of a longer name ("Russian Air Defence Forces")."""
-        words = norm_key(name).split()
-        return len(words) == 2 and words[1] in self.cues.state_words and (
-            words[0] in self.cues.demonyms or words[0] in self.cues.countries)
-
-    def _short_form(self, short: str, long: str) -> bool:
-        """``short`` names the organisation ``long`` by the part before its "for" or "of": "the
-        Syrian Observatory" (for Human Rights), "the Coordination Headquarters" (for the
-        Treatment of ...); never by a part after it ("Ukraine's Armed Forces" is not the
-        General Staff of Ukraine's Armed Forces) nor as a country."""
-        key = norm_key(short)
-        words = key.split()
-        if not words or key in self.cues.countries or key in self.cues.demonyms:
-            return False
-        parts = [norm_key(p).split() for p in _LINKED.split(long)]
-        if len(parts) < 2:
-            return False
-        head = parts[0]
-        return head[-len(words):] == words
 
     def _upgrade_shorter(self, key: str, name: str, type_: str) -> str | None:
         """An earlier, shorter mention of this fuller name ("the Defense Ministry"
@@ -190,7 +168,7 @@ class Context(Phrases):
                 fits = len(owords) == 1 and len(words) > 1 and words[-1] == owords[0]
             else:
                 fits = ((len(owords) < len(words) and set(owords) <= set(words) and head_word(rec.name) == head_word(name))
-                        or self._short_form(rec.name, name)) and not self._national_body(rec.name)
+                        or is_short_form(rec.name, name, self.cues)) and not is_national_body(rec.name, self.cues)
             if fits:
                 rec.aliases.add(rec.name)
                 rec.name = name
@@ -212,6 +190,8 @@ class Context(Phrases):
             base = re.sub(r"-(backed|installed|appointed|controlled|led|made|supplied|based)$", "", base)
             if base in self.cues.demonyms:
                 return self.cues.demonyms[base]
+            if word[:1].isalpha() and (country := gazetteer.country_of_adjective(base)) is not None:
+                return country  # "Malian forces"
         return None
 
     def resolve_mentions(self) -> None:
@@ -396,7 +376,7 @@ class Context(Phrases):
         key = self._register(name, type_, role)
         fresh = len(self._order) > known  # a new record, not an earlier actor this mention resolved to
         if key is not None and type_ in {"person", "group", "organization"}:  # named once: resolved
-            unnamed = self._unnamed(head)
+            unnamed = is_unnamed(self, head)
             rec = self.actors[key]
             rec.scope = self.article.id if unnamed and rec.merge_key is None and (fresh or rec.scope) else None
         if key is not None and type_ in {"person", "group"}:
@@ -421,22 +401,6 @@ class Context(Phrases):
             bodies = (self.actors[k] for k in reversed(self._order) if self.actors[k].type == "organization")
             return next((a.name for a in bodies if not a.narrator), None)
         return None
-
-    def _unnamed(self, head: Token) -> bool:
-        """A mention the text gives no name or body: "officials", "local residents", "the
-        company", "the regional governor", "Russian military bloggers" (their side is kept),
-        not "Houthi fighters"; a country's "officials" or "authorities" are its state
-        ("Ukrainian officials")."""
-        start, end = self.np_span(head)
-        words = [t for t in self.doc[start:end] if t.i != head.i]
-        country = [t for t in words if t.lower_.removeprefix("pro-") in self.cues.demonyms
-                   or t.lower_ in self.cues.countries or t.ent_type_ in {"NORP", "GPE"}]
-        if country and (head.lower_ in self.cues.official_plurals or self.actor_type(head) == "organization"):
-            return False  # "Ukrainian officials", "the Israeli military": the country's
-        return not any((t.pos_ == "PROPN" or t.ent_type_ == "ORG" or (t.is_upper and len(t) > 1)
-                        or (t.is_title and not t.is_sent_start)) and t.lower_ not in self.cues.channels
-                       and not (t in country and (t.pos_ == "ADJ" or t.lower_ in self.cues.countries))
-                       for t in [*words, head])
 
     def _is_bare_title(self, head: Token, name: str) -> bool:
         """'the governor', 'the ministry': a role word alone, with the definite article."""

@@ -152,6 +152,30 @@ class Phrases(Document):
         """Lower-cased names the tagger takes for organisations somewhere in the article."""
         return frozenset(clean_name(e.text).lower().removeprefix("the ") for e in self.doc.ents if e.label_ == "ORG")
 
+    def _place_time_or_thing(self, head: Token, ent: Span | None, label: str) -> bool:
+        """The NP names no actor but a dateline, a time zone, a ship, a region, a town, a
+        weapon or an event."""
+        c, lemma, lower = self.cues, head.lemma_.lower(), head.lower_
+        if head.is_upper and len(head.text) > 2 and label in {"GPE", "LOC", ""} and (head.i < 6 or _opens_line(head)):
+            return True  # a dateline: "PORT CITY, Country (Agency) -", "EL OBEID, 14 May -"
+        if self._is_dateline(head) or self._is_clock_zone(head):
+            return True  # "Ouagadougou (AFP) -"; "09:30 BST"
+        start = self.np_span(head)[0]
+        if any(t.is_upper and t.lower_.rstrip(".") in c.vessel_prefixes for t in self.doc[start:head.i + 1]):
+            return True  # a ship: "USS Dwight D. Eisenhower"
+        if lemma in c.region_words and head.is_lower and any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in head.lefts):
+            return True  # a region as a place: "Kirov region" (not "Islamic State")
+        if head.dep_ == "compound" and head.head.lemma_.lower() in c.region_words and head.head.is_lower:
+            return True  # the name in "Kirov region"
+        if self._is_town(ent.text if ent is not None else compound_name(head), label):
+            return True  # a town the article uses as a place ("in Sumy"); a capital may stand for its government
+        if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in c.materiel_nouns:
+            return True  # a weapon's name: "Iskander-M missiles", "Patriot systems"
+        if head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.lower_ in c.event_nouns:
+            return True  # where or when it happened: "the Kobou strike", "the Makiivka attack"
+        return not any(t.dep_ == "compound" for t in head.lefts) and (
+            lemma in c.event_nouns or lower in c.event_nouns or lower in c.weapons)  # "Shelling killed four"
+
     def _is_dateline(self, head: Token) -> bool:
         """A name that opens a line and is followed by an agency in brackets and a dash:
         "Ouagadougou (AFP) -", "Goma, Congo (Reuters) -"."""
@@ -186,30 +210,13 @@ class Phrases(Document):
             return None  # "about 1,300 servicemen": counted people, not a source
         ent = self.entity_of(head)
         label = ent.label_ if ent is not None else ""
-        if head.is_upper and len(head.text) > 2 and label in {"GPE", "LOC", ""} and (head.i < 6 or _opens_line(head)):
-            return None  # a dateline: "PORT CITY, Country (Agency) -", "EL OBEID, 14 May -"
-        if self._is_dateline(head) or self._is_clock_zone(head):
-            return None  # "Ouagadougou (AFP) -"; "09:30 BST"
-        start = self.np_span(head)[0]
-        if any(t.is_upper and t.lower_.rstrip(".") in c.vessel_prefixes for t in self.doc[start:head.i + 1]):
-            return None  # a ship: "USS Dwight D. Eisenhower"
-        if lemma in c.region_words and head.is_lower and any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in head.lefts):
-            return None  # a region as a place: "Kirov region" (not "Islamic State")
-        if head.dep_ == "compound" and head.head.lemma_.lower() in c.region_words and head.head.is_lower:
-            return None  # the name in "Kirov region"
-        if self._is_town(ent.text if ent is not None else compound_name(head), label):
-            return None  # a town the article uses as a place ("in Sumy"); a capital may stand for its government
-        if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in c.materiel_nouns:
-            return None  # a weapon's name: "Iskander-M missiles", "Patriot systems"
-        if head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.lower_ in c.event_nouns:
-            return None  # where or when it happened: "the Kobou strike", "the Makiivka attack"
-        if not any(t.dep_ == "compound" for t in head.lefts) and (lemma in c.event_nouns or lower in c.event_nouns
-                                                                  or lower in c.weapons):
-            return None  # "Shelling killed four": an event or a weapon, capitalised to open a sentence
+        if self._place_time_or_thing(head, ent, label):
+            return None
         if self._titled(head) or (label in {"ORG", "GPE", "LOC", "NORP", ""} and self._role_in_apposition(head)):
             return "person"  # "Mr Halyk said", "Halyk, the chief negotiator, said"
-        if label == "PERSON" and head.tag_ == "NNPS" and any(t.lower_ == "the" for t in head.lefts):
-            return "group"  # "the Houthis", tagged PERSON
+        if label == "PERSON" and (head.tag_ == "NNPS" or (len(ent) == 1 and head.lower_.removesuffix("s") in c.demonyms)) \
+                and any(t.lower_ == "the" for t in head.lefts):
+            return "group"  # "the Houthis" (the plural of a people's name), tagged PERSON
         if label == "PERSON" and len(ent) == 1 and (gazetteer.country_code(head.text) or gazetteer.capital_of(head.text)):
             return "organization"  # "Kiev said", tagged PERSON: a capital stands for its government
         if label == "PERSON" or (label in {"GPE", "LOC", "NORP", ""} and head.pos_ == "PROPN" and self._looks_like_person(head, ent)):
