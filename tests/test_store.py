@@ -391,6 +391,8 @@ def test_open_data_takes_a_store_a_build_folder_or_files(built):
         open_data([out / "claims.jsonl"])
     with pytest.raises(StoreError, match="no such file"):
         open_data([out / "missing.trig"])
+    with pytest.raises(StoreError, match="missing-folder: no such file or folder"):  # not "unknown RDF file extension"
+        open_data([out / "missing-folder"])
 
 
 def test_a_closed_store_says_so(tmp_path):

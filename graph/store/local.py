@@ -363,6 +363,8 @@ def load_files(paths: Sequence[str | os.PathLike[str]]) -> Store:
     for path in paths:
         p = Path(path)
         fmt = FILE_FORMATS.get(p.suffix.lower())
+        if not p.exists():
+            raise StoreError(f"{p}: no such file or folder")
         if fmt is None:
             raise StoreError(f"{p}: unknown RDF file extension; use one of {', '.join(FILE_FORMATS)}")
         try:
