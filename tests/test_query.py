@@ -17,6 +17,7 @@ from graph.pipeline.build import run_build
 from graph.sparql.formats import format_result
 from graph.sparql.run import (
     LibraryQuery,
+    Param,
     QueryError,
     QueryResult,
     QueryTimeout,
@@ -30,6 +31,7 @@ from graph.sparql.run import (
     values_block,
 )
 from graph.store.local import Store, load_files
+from graph.types import QUANTITY_KINDS
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 EX = "https://example.org/"
@@ -102,9 +104,14 @@ def test_bad_typed_values_are_refused(type_, value):
 
 def test_an_injection_attempt_is_just_a_string_that_matches_nothing(seeds_out):
     store = load_files([seeds_out / "out" / "graph.trig"])
-    query = library_query("figures_by_event")
-    before = len(store)
+    listed = library_query("figures_by_event")
     evil = 'killed" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o } #\n'
+    with pytest.raises(OptionError):  # the library lists the kinds, so it is refused outright
+        prepare_query(listed, {"kind": evil})
+    # with the kind a free string (a user's own .rq file), it is a string that matches nothing
+    query = LibraryQuery(listed.name, listed.text, params=tuple(
+        Param(p.name, p.type) if p.name == "kind" else p for p in listed.params))
+    before = len(store)
     text, subs = prepare_query(query, {"kind": evil})
     assert not subs and "DROP ALL" in text
     result = run_query(store.ox, text)
@@ -162,6 +169,20 @@ def test_parameters_are_checked_against_the_header():
         bind_params(query, {"who": "id:x", "n": "3.5"})
     with pytest.raises(QueryError, match="type 'number' is not one of"):
         parse_query_file("bad", "# @param n number: x\nSELECT * {}")
+
+
+def test_a_parameter_with_listed_values_refuses_others():
+    query = parse_query_file("q", "# Q.\n# @param kind string in (killed | injured): a kind\nSELECT ?kind WHERE { ?s ?p ?kind }")
+    assert query.params[0].choices == ("killed", "injured")
+    assert bind_params(query, {"kind": "killed"}) == {ox.Variable("kind"): ox.Literal("killed")}
+    with pytest.raises(OptionError, match="--param kind: 'dead' is not one of killed, injured"):
+        bind_params(query, {"kind": "dead"})
+
+
+def test_the_librarys_kinds_are_the_ontologys():
+    from graph.sparql.run import library_query
+    kinds = {p.name: p.choices for p in library_query("figures_by_event").params}["kind"]
+    assert set(kinds) == set(QUANTITY_KINDS)
 
 
 def test_undeclared_parameters_of_an_ad_hoc_query():
@@ -290,7 +311,7 @@ def test_help(argv, capsys):
 def test_query_list(capsys):
     assert main(["query", "--list"]) == 0
     out = capsys.readouterr().out
-    assert "figures_by_event: Figures by event" in out and "parameters: event (iri), kind (string)" in out
+    assert "figures_by_event: Figures by event" in out and "parameters: event (iri), kind (string: killed | injured" in out
 
 
 def test_query_a_library_query_on_a_store(seeds_out, capsys):

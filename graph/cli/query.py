@@ -63,7 +63,8 @@ def query_cli(args: argparse.Namespace) -> int:
     if args.list:
         for name in library_names():
             q = library_query(name)
-            params = ", ".join(f"{p.name} ({p.type}{', required' if p.required else ''})" for p in q.params)
+            params = ", ".join(f"{p.name} ({p.type}{', required' if p.required else ''}"
+                               f"{': ' + ' | '.join(p.choices) if p.choices else ''})" for p in q.params)
             print(f"{name}: {q.summary}" + (f"\n    parameters: {params}" if params else ""))
         return 0
     data = list(args.data)

@@ -56,7 +56,7 @@ from graph.sparql.formats import PREFIXES, XSD
 from graph.sparql.library import load_query, query_names
 
 PARAM_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date")
-_PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)(\s+required)?\s*:\s*(.*)$")
+_PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)(\s+required)?(?:\s+in\s*\(([^)]*)\))?\s*:\s*(.*)$")
 _PAGE_LINE = re.compile(r"^#\s*@page\s+(\d+)\s*$")
 #: The name of the page parameter of a paged query.
 PAGE_PARAM = "page"
@@ -78,6 +78,8 @@ class Param:
     type: str = "string"
     required: bool = False
     description: str = ""
+    #: The values it may take (``# @param kind string in (killed | injured): ...``); empty: any.
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,10 +141,11 @@ def parse_query_file(name: str, text: str) -> LibraryQuery:
             continue
         m = _PARAM_LINE.match(stripped)
         if m:
-            pname, ptype, required, desc = m.groups()
+            pname, ptype, required, choices, desc = m.groups()
             if ptype not in PARAM_TYPES:
                 raise QueryError(f"{name}: parameter {pname}: type {ptype!r} is not one of {', '.join(PARAM_TYPES)}")
-            params.append(Param(pname, ptype, bool(required), desc.strip()))
+            values = tuple(v.strip() for v in (choices or "").split("|") if v.strip())
+            params.append(Param(pname, ptype, bool(required), desc.strip(), values))
         else:
             lines.append(re.sub(r"^#\s?", "", stripped))
     description = "\n".join(lines).strip()
@@ -228,6 +231,8 @@ def bind_params(query: LibraryQuery, values: Mapping[str, str]) -> dict[ox.Varia
             if name not in declared:
                 raise OptionError("--param", name, tuple(declared))
             type_ = declared[name].type
+            if declared[name].choices and value.strip() not in declared[name].choices:
+                raise OptionError(f"--param {name}", value, declared[name].choices)
         else:
             type_ = "iri" if value.strip().startswith("<") else "string"
         try:
