@@ -388,3 +388,30 @@ def test_query_errors_exit_2_with_a_message(seeds_out, argv, message, capsys):
     argv = [str(seeds_out / "store") if a == "STORE" else a for a in argv]
     assert main(argv) == 2
     assert message in capsys.readouterr().err
+
+
+def test_an_actor_parameter_takes_a_name_or_an_alias(seeds_out, capsys):
+    store = str(seeds_out / "store")
+    assert main(["query", store, "--name", "quotes_by_actor", "--param", "actor=igor girkin", "--format", "csv"]) == 0
+    by_name = capsys.readouterr().out
+    assert main(["query", store, "--name", "quotes_by_actor", "--param",
+                 "actor=id:actor/person/igor_girkin", "--format", "csv"]) == 0
+    assert by_name == capsys.readouterr().out and "Girkin" in by_name
+
+
+def test_an_actor_name_no_actor_has_is_a_clear_error(seeds_out, capsys):
+    assert main(["query", str(seeds_out / "store"), "--name", "actor_profile", "--param",
+                 'actor=Nobody " } DROP ALL {']) == 2
+    assert "no actor is named" in capsys.readouterr().err
+
+
+def test_a_name_two_actors_have_lists_them():
+    from graph.sparql.run import resolve_actor_names
+    store = ox.Store()
+    store.load(input='@prefix ng: <https://w3id.org/newsgraph/ontology#> . '
+                     '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . '
+                     '<urn:a> a ng:Actor ; rdfs:label "Halyk" . <urn:b> a ng:Actor ; rdfs:label "Halyk" .',
+               format=ox.RdfFormat.TURTLE)
+    query = library_query("actor_profile")
+    with pytest.raises(QueryError, match="2 actors are named 'halyk': urn:a, urn:b"):
+        resolve_actor_names(query, {"actor": "halyk"}, lambda text: run_query(store, text))

@@ -46,15 +46,19 @@ updates get 403. Listens on 127.0.0.1 unless --host says otherwise.
 
 
 def query_cli(args: argparse.Namespace) -> int:
+    from functools import partial
+
     from graph.sparql.formats import format_result
     from graph.sparql.run import (
         LibraryQuery,
+        is_iri_like,
         library_names,
         library_query,
         next_page,
         parse_param_args,
         prepare_query,
         read_query_file,
+        resolve_actor_names,
         run_query,
     )
     from graph.store.local import open_data
@@ -84,13 +88,17 @@ def query_cli(args: argparse.Namespace) -> int:
     else:
         query = LibraryQuery(name="-e", text=args.expression)
     values = parse_param_args(args.param)
-    text, subs = prepare_query(query, values)
+    # bad values fail before the data is opened; a name stands in as an IRI until the data resolves it
+    prepare_query(query, {k: "urn:x-newsgraph:name" if _named_actor(query, k, v) else v for k, v in values.items()})
     if any(is_remote(d) for d in data):
         if len(data) != 1:
             raise NewsgraphError("a SPARQL endpoint URL must be given alone")
-        result = run_query(RemoteStore(data[0], timeout=args.timeout), text, substitutions=subs, limit=args.limit)
+        remote = RemoteStore(data[0], timeout=args.timeout)
+        text, subs = prepare_query(query, resolve_actor_names(query, values, partial(run_query, remote)))
+        result = run_query(remote, text, substitutions=subs, limit=args.limit)
     else:
         with open_data(data) as store:
+            text, subs = prepare_query(query, resolve_actor_names(query, values, partial(run_query, store.ox)))
             if args.timeout is None and args.max_memory is None:
                 result = run_query(store.ox, text, substitutions=subs, limit=args.limit)
             else:
@@ -104,6 +112,13 @@ def query_cli(args: argparse.Namespace) -> int:
         print(f"this page is full ({query.page_size} rows): add --param page={page} for the next one",
               file=sys.stderr)
     return 0
+
+
+def _named_actor(query, name: str, value: str) -> bool:
+    """An ``actor`` parameter given by a name, which only the data can resolve."""
+    from graph.sparql.run import is_iri_like
+
+    return any(p.name == name and p.type == "actor" for p in query.params) and not is_iri_like(value)
 
 
 def _run_in_worker(store, text: str, subs: dict, args: argparse.Namespace):

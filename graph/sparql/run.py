@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +55,7 @@ from graph.errors import NewsgraphError, OptionError
 from graph.sparql.formats import PREFIXES, XSD
 from graph.sparql.library import load_query, query_names
 
-PARAM_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date")
+PARAM_TYPES = ("iri", "actor", "string", "integer", "decimal", "boolean", "date")
 _PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)(\s+required)?(?:\s+in\s*\(([^)]*)\))?\s*:\s*(.*)$")
 _PAGE_LINE = re.compile(r"^#\s*@page\s+(\d+)\s*$")
 #: The name of the page parameter of a paged query.
@@ -184,7 +184,7 @@ def to_term(value: str, type_: str = "string") -> ox.NamedNode | ox.Literal:
     ``iri`` accepts a full IRI, ``<IRI>`` or a known prefix (``id:actor/person/rob_lee``).
     Raises ``ValueError`` with the reason when the value does not fit the type.
     """
-    if type_ == "iri":
+    if type_ in ("iri", "actor"):
         iri = value.strip()
         if iri.startswith("<") and iri.endswith(">"):
             iri = iri[1:-1]
@@ -216,6 +216,48 @@ def to_term(value: str, type_: str = "string") -> ox.NamedNode | ox.Literal:
             raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
         return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "date"))
     raise ValueError(f"unknown parameter type {type_!r}")
+
+
+#: The actors (and unresolved mentions) whose name or alias is ?name, case aside (NAME is
+#: replaced by the name as an N-Triples literal, pyoxigraph's own escaping).
+_ACTOR_BY_NAME = """PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?actor WHERE {
+  VALUES ?name { NAME }
+  { ?actor a ng:Actor } UNION { ?actor a ng:UnresolvedMention }
+  { ?actor rdfs:label ?n } UNION { ?actor skos:altLabel ?n }
+  FILTER(LCASE(STR(?n)) = LCASE(STR(?name)))
+} ORDER BY ?actor LIMIT 11"""
+
+
+def is_iri_like(value: str) -> bool:
+    """A parameter value written as an IRI (``<...>``, ``scheme://...``, ``id:...``)."""
+    v = value.strip()
+    return v.startswith("<") or "://" in v or v.split(":", 1)[0] in PREFIXES or v.startswith("urn:")
+
+
+def resolve_actor_names(query: LibraryQuery, values: Mapping[str, str],
+                        run: Callable[..., QueryResult]) -> dict[str, str]:
+    """``values`` with each ``actor`` parameter given by a name ("Serhiy Dorosh") replaced
+    by the IRI of the one actor so named (its label or an alias, case aside), found with
+    ``run(sparql)``; a name that no actor or several have is a
+    :class:`QueryError` that says which."""
+    out = dict(values)
+    for param in query.params:
+        value = values.get(param.name)
+        if param.type != "actor" or value is None or is_iri_like(value):
+            continue
+        rows = run(_ACTOR_BY_NAME.replace("NAME", str(ox.Literal(value.strip())))).rows
+        if not rows:
+            raise QueryError(f"{query.name}: parameter {param.name}: no actor is named {value!r} "
+                             "(see 'newsgraph actors')")
+        if len(rows) > 1:
+            found = ", ".join(row[0].value for row in rows[:10])
+            raise QueryError(f"{query.name}: parameter {param.name}: {len(rows) if len(rows) <= 10 else 'over 10'} "
+                             f"actors are named {value!r}: {found}; give one IRI")
+        out[param.name] = rows[0][0].value
+    return out
 
 
 def bind_params(query: LibraryQuery, values: Mapping[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:

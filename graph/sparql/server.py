@@ -54,6 +54,7 @@ from graph.sparql.run import (
     library_query,
     next_page,
     prepare_query,
+    resolve_actor_names,
 )
 from graph.store.local import Store
 
@@ -435,5 +436,6 @@ class _Handler(BaseHTTPRequestHandler):
             if len(vals) != 1:
                 raise HttpError(HTTPStatus.BAD_REQUEST, f"give the '{key}' parameter once")
             values[key] = vals[0]
+        values = resolve_actor_names(query, values, self.server.execute)
         text, subs = prepare_query(query, values)
         self._sparql(text, params, substitutions=subs, paged=(query, values) if query.page_size else None)
