@@ -408,10 +408,10 @@ def test_an_actor_name_no_actor_has_is_a_clear_error(seeds_out, capsys):
 def test_a_name_two_actors_have_lists_them():
     from graph.sparql.run import resolve_actor_names
     store = ox.Store()
-    store.load(input='@prefix ng: <https://w3id.org/newsgraph/ontology#> . '
-                     '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . '
-                     '<urn:a> a ng:Actor ; rdfs:label "Halyk" . <urn:b> a ng:Actor ; rdfs:label "Halyk" .',
-               format=ox.RdfFormat.TURTLE)
+    turtle = ('@prefix ng: <https://w3id.org/newsgraph/ontology#> . '
+              '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . '
+              '<urn:a> a ng:Actor ; rdfs:label "Halyk" . <urn:b> a ng:Actor ; rdfs:label "Halyk" .')
+    store.load(input=turtle, format=ox.RdfFormat.TURTLE)
     query = library_query("actor_profile")
     with pytest.raises(QueryError, match="2 actors are named 'halyk': urn:a, urn:b"):
         resolve_actor_names(query, {"actor": "halyk"}, lambda text: run_query(store, text))

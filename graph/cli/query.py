@@ -51,7 +51,6 @@ def query_cli(args: argparse.Namespace) -> int:
     from graph.sparql.formats import format_result
     from graph.sparql.run import (
         LibraryQuery,
-        is_iri_like,
         library_names,
         library_query,
         next_page,

@@ -234,7 +234,7 @@ SELECT DISTINCT ?actor WHERE {
 def is_iri_like(value: str) -> bool:
     """A parameter value written as an IRI (``<...>``, ``scheme://...``, ``id:...``)."""
     v = value.strip()
-    return v.startswith("<") or "://" in v or v.split(":", 1)[0] in PREFIXES or v.startswith("urn:")
+    return v.startswith(("<", "urn:")) or "://" in v or v.split(":", 1)[0] in PREFIXES
 
 
 def resolve_actor_names(query: LibraryQuery, values: Mapping[str, str],
