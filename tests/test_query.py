@@ -278,8 +278,8 @@ def test_table_shortens_iris_and_cuts_long_cells():
         (ox.NamedNode("https://example.org/other"), None),
     ])
     lines = format_result(result, "table", max_width=25).splitlines()
-    assert lines[0].split() == ["actor", "said"]
-    assert lines[2].split() == ["id:actor/person/rob_lee", "x" * 24 + "…"]
+    assert lines[0].split() == ["said", "actor"]  # IRIs last
+    assert lines[2].split() == ["x" * 24 + "…", "id:actor/person/rob_lee"]
     assert lines[3].strip() == "https://example.org/other"
     assert lines[-1] == "(2 rows)"
     assert "x" * 100 in format_result(result, "table", max_width=0)
@@ -308,6 +308,15 @@ def test_help(argv, capsys):
     assert "usage: newsgraph" in out and "examples:" in out
 
 
+def test_a_table_keeps_labelled_iris_on_request():
+    result = QueryResult("select", variables=("actor", "actorLabel", "claim"), rows=[
+        (ox.NamedNode("https://w3id.org/newsgraph/id/actor/person/rob_lee"), ox.Literal("Rob Lee"),
+         ox.NamedNode("https://w3id.org/newsgraph/id/claim/a/1"))])
+    assert format_result(result, "table").splitlines()[0].split() == ["actorLabel", "claim"]
+    assert format_result(result, "table", iris=True).splitlines()[0].split() == ["actorLabel", "actor", "claim"]
+    assert format_result(result, "csv").splitlines()[0] == "actor,actorLabel,claim"
+
+
 def test_query_list(capsys):
     assert main(["query", "--list"]) == 0
     out = capsys.readouterr().out
@@ -318,7 +327,8 @@ def test_query_a_library_query_on_a_store(seeds_out, capsys):
     store = seeds_out / "store"
     assert main(["query", str(store), "--name", "figures_by_event", "--param", "kind=injured"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split()[:4] == ["event", "eventLabel", "kind", "low"]
+    assert out[0].split()[:4] == ["eventLabel", "kind", "low", "high"]  # labels first, labelled IRIs left out
+    assert "event" not in out[0].split() and "claim" in out[0].split()
     assert "Ukrainian military" in out[2] and "300" in out[2] and out[-1] == "(1 row)"
 
 

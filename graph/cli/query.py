@@ -102,7 +102,7 @@ def query_cli(args: argparse.Namespace) -> int:
                 result = run_query(store.ox, text, substitutions=subs, limit=args.limit)
             else:
                 result = _run_in_worker(store, text, subs, args)
-    text = format_result(result, args.format, max_width=args.max_width)
+    text = format_result(result, args.format, max_width=args.max_width, iris=args.iris)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     if result.truncated:
         print(f"warning: results cut at --limit {args.limit}", file=sys.stderr)
@@ -208,6 +208,9 @@ def add_commands(sub) -> None:
     q.add_argument("--limit", type=_positive, default=None, metavar="N", help="print at most N rows")
     q.add_argument("--max-width", type=int, default=60, metavar="N",
                    help="cut table cells longer than N characters (0: never; default 60)")
+    q.add_argument("--iris", action="store_true",
+                   help="in a table, keep the IRI columns that a label column names (actor beside actorLabel); "
+                        "csv, tsv, json and xml always have every column")
     q.add_argument("--timeout", type=_positive_float, default=None, metavar="SECONDS",
                    help="stop the query after this many seconds (it then runs in a worker process, "
                         "which is killed); with an endpoint URL, the HTTP timeout")

@@ -57,15 +57,16 @@ MEDIA_TYPES = {
 }
 
 
-def format_result(result: QueryResult, fmt: str = "table", *, max_width: int = 60) -> str:
-    """Write ``result`` as ``table``, ``json``, ``xml``, ``csv`` or ``tsv`` (or a graph format)."""
+def format_result(result: QueryResult, fmt: str = "table", *, max_width: int = 60, iris: bool = False) -> str:
+    """Write ``result`` as ``table``, ``json``, ``xml``, ``csv`` or ``tsv`` (or a graph format);
+    ``iris``: the table keeps the IRI columns that a label column names (see :func:`format_table`)."""
     if result.kind == "graph":
         if fmt in ("table", "json", "xml", "csv", "tsv"):
             fmt = "turtle"
         if fmt not in GRAPH_FORMATS:
             raise OptionError("--format", fmt, (*SOLUTION_FORMATS, *GRAPH_FORMATS))
         return serialize_triples(result.triples, fmt)
-    writers = {"table": lambda r: format_table(r, max_width=max_width), "json": to_json,
+    writers = {"table": lambda r: format_table(r, max_width=max_width, iris=iris), "json": to_json,
                "xml": to_xml, "csv": to_csv, "tsv": to_tsv}
     if fmt not in writers:
         raise OptionError("--format", fmt, SOLUTION_FORMATS)
@@ -98,12 +99,15 @@ def _cell(term) -> str:
     return str(term)
 
 
-def format_table(result: QueryResult, *, max_width: int = 60) -> str:
-    """A readable text table (IRIs shortened, long cells cut at ``max_width``; 0: never)."""
+def format_table(result: QueryResult, *, max_width: int = 60, iris: bool = False) -> str:
+    """A readable text table: labels first and IRI columns last (shortened), an IRI column
+    that a label column names (``actor`` beside ``actorLabel``) left out unless ``iris``,
+    long cells cut at ``max_width`` (0: never)."""
     if result.kind == "ask":
         return "true" if result.boolean else "false"
-    header = list(result.variables)
-    body = [[_cell(t) for t in row] for row in result.rows]
+    order = _table_columns(result, keep_labelled=iris)
+    header = [result.variables[i] for i in order]
+    body = [[_cell(row[i]) for i in order] for row in result.rows]
     if max_width > 0:
         body = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in body]
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
@@ -113,6 +117,20 @@ def format_table(result: QueryResult, *, max_width: int = 60) -> str:
     n = len(body)
     footer = f"({n} row{'s' if n != 1 else ''}{', truncated at the limit' if result.truncated else ''})"
     return "\n".join(lines + [footer])
+
+
+def _table_columns(result: QueryResult, *, keep_labelled: bool) -> list[int]:
+    """Column indexes: the columns with any value that is no IRI first, then IRI columns;
+    an IRI column with a ``<name>Label`` column beside it only when ``keep_labelled``."""
+    names = set(result.variables)
+    first, last = [], []
+    for i, name in enumerate(result.variables):
+        values = [row[i] for row in result.rows if row[i] is not None]
+        if not values or not all(isinstance(v, ox.NamedNode) for v in values):
+            first.append(i)
+        elif keep_labelled or f"{name}Label" not in names:
+            last.append(i)
+    return first + last
 
 
 def _json_term(term) -> dict:
