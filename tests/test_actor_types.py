@@ -166,3 +166,11 @@ def test_a_unit_of_a_countrys_armed_forces_is_that_countrys_unit():
 def test_a_regular_country_adjective_gives_the_side(extract):
     actors = _actors(extract, "Ambush\n\nMalian forces said 12 soldiers were killed near Boni.\n")
     assert actors["Malian forces"].side == "Mali"
+
+
+def test_a_later_name_of_a_three_word_name_is_that_person(extract):
+    actors = _actors(extract, "Toll rises\n\nSamuel Kakule Muhindo, the local administrator, said 12 people "
+                              "were killed. Kakule said the toll would rise. Muhindo added that 3 were missing.\n")
+    assert "Kakule" in actors["Samuel Kakule Muhindo"].aliases and "Kakule" not in actors
+    other = extract("Toll\n\nSamuel Kakule Muhindo said 12 people were killed. Samuel, his brother, is missing.\n")
+    assert all("Samuel" not in a.aliases for a in other.actors)  # a first name stays apart

@@ -145,7 +145,10 @@ class Context(Phrases):
                 continue
             owords = norm_key(rec.name).split()
             if type_ == "person":
-                if len(words) == 1 and len(owords) > 1 and owords[-1] == words[0]:
+                # a surname, or one of the later names of a name of three or more words
+                # ("Kakule" for "Samuel Kakule Muhindo")
+                if len(words) == 1 and len(owords) > 1 and (owords[-1] == words[0] or
+                                                            (len(owords) > 2 and words[0] in owords[1:])):
                     return other
             elif ((len(words) < len(owords) and set(words) <= set(owords) and head_word(name) == head_word(rec.name))
                   or is_short_form(name, rec.name, self.cues)) and not is_national_body(name, self.cues):
