@@ -33,12 +33,12 @@ FLOORS = {
     "dev": (["gold_a.jsonl", "gold_b.jsonl"], {"figure": 0.82, "criticism": 0.82, "quote": 0.92, "overall": 0.86}),
     "dev_c": (["gold_c.jsonl"], {"figure": 0.90, "criticism": 0.80, "quote": 0.95, "overall": 0.90}),
     "dev_d": (["gold_d.jsonl"], {"figure": 0.84, "criticism": 0.72, "quote": 0.91, "overall": 0.86}),
-    "dev_f": (["gold_f.jsonl"], {"figure": 0.74, "criticism": 0.65, "quote": 0.82, "statement": 0.88}),
-    "dev_e": (["gold_e.jsonl"], {"figure": 0.73, "criticism": 0.68, "quote": 0.75, "statement": 0.76}),
+    "dev_f": (["gold_f.jsonl"], {"figure": 0.74, "criticism": 0.65, "quote": 0.82, "statement": 0.90}),
+    "dev_e": (["gold_e.jsonl"], {"figure": 0.73, "criticism": 0.68, "quote": 0.78, "statement": 0.77}),
     "dev_g": (["gold_g.jsonl"], {"figure": 0.78, "criticism": 0.74, "quote": 0.97, "statement": 0.81}),
     # dev H was scored once before any rule was tuned on it (figure 0.647, criticism 0.852,
     # quote 0.911, statement 0.848); figures were then tuned on it (0.682)
-    "dev_h": (["gold_h.jsonl"], {"figure": 0.67, "criticism": 0.82, "quote": 0.89, "statement": 0.82}),
+    "dev_h": (["gold_h.jsonl"], {"figure": 0.67, "criticism": 0.82, "quote": 0.94, "statement": 0.85}),
 }
 
 

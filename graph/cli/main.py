@@ -13,22 +13,6 @@ from graph.errors import InputError, NewsgraphError
 COMMAND_MODULES: tuple[str, ...] = ("graph.cli.explore", "graph.cli.query", "graph.cli.actors")
 
 
-class _Progress:
-    """A one-line progress counter on stderr, only when it is a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled, self.n = enabled, 0
-
-    def __call__(self, ex) -> None:
-        self.n += 1
-        if self.enabled:
-            print(f"\r[newsgraph] {self.n} articles built: {ex.article.id[:50]:<50}", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.enabled and self.n:
-            print(file=sys.stderr)
-
-
 def build_cli(args: argparse.Namespace) -> int:
     from graph.pipeline.build import progress_enabled, run_build
 
@@ -42,8 +26,10 @@ def build_cli(args: argparse.Namespace) -> int:
         from graph.pipeline.distributed import dask_extractions
 
         extractions = partial(dask_extractions, address=args.dask, model=args.model, rules=args.rules)
+    from graph.cli.progress import BuildProgress
+
     store = _build_store(args)
-    progress = _Progress(progress_enabled() and not args.quiet)
+    progress = BuildProgress(progress_enabled() and not args.quiet, args.inputs)
     with warnings.catch_warnings():
         warnings.simplefilter("always")
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -65,7 +51,7 @@ def build_cli(args: argparse.Namespace) -> int:
             extractions=extractions,
         )
     progress.close()
-    print(summary.format(), file=sys.stderr)
+    progress.summary(summary)
     for path in summary.outputs:
         print(f"wrote {path}", file=sys.stderr)
     if summary.articles == 0:
