@@ -344,3 +344,15 @@ def test_affiliation_name_links_a_known_actor(affiliation, linked):
     assert g.nodes[str(speaker)]["affiliation"] == affiliation
     edges = [(u, v, k) for u, v, k in g.edges(data="kind")]
     assert edges == ([(str(speaker), str(MOD), "affiliation")] if linked else [])
+
+
+def test_a_criticism_without_a_target_points_to_no_article():
+    from graph.analysis.network import UNNAMED_TARGET, _claim_target
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    claim = {"kind": "criticism", "article": "https://w3id.org/newsgraph/id/article/a", "target": None}
+    node = _claim_target(g, claim)
+    assert node != claim["article"] and claim["article"] not in g
+    assert g.nodes[node]["label"] == UNNAMED_TARGET and g.nodes[node]["type"] == "target" and g.nodes[node]["unnamed"]
+    assert _claim_target(g, dict(claim)) == node  # one such node per article

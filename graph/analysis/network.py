@@ -5,8 +5,10 @@ article, actors and events in the default graph) with the ``_network_*``
 queries of the query library and returns a :class:`networkx.MultiDiGraph`:
 
 * nodes are actors (``type`` = their actor type), events (``type="event"``),
-  criticism targets known only by their text (``type="target"``) and articles
-  (``type="article"``, the end of a claim that is about no event);
+  criticism targets known only by their text (``type="target"``; a criticism
+  whose text names no target points to one "(target not named)" node of its
+  article, ``unnamed=True``, never to the article) and articles
+  (``type="article"``, the end of a figure, quote or statement about no event);
 * every claim is one edge, keyed by the claim IRI, from its source actor to
   the event it is about (figures, quotes), to the criticized actor or target
   (criticism), or else to its article. Parallel claims stay separate edges;
@@ -260,6 +262,10 @@ def _node(label: str, type_: str, *, side: str | None = None, role: str | None =
     return {"label": label, "type": type_, "side": side, "role": role, "n_said": 0, "n_about": 0}
 
 
+#: The label of the node a criticism points to when the text names no target.
+UNNAMED_TARGET = "(target not named)"
+
+
 def _claim_target(g: nx.MultiDiGraph, claim: dict[str, Any]) -> str:
     """The node a claim points to, added to ``g`` when it is not there yet."""
     if claim["kind"] == "criticism":
@@ -274,6 +280,12 @@ def _claim_target(g: nx.MultiDiGraph, claim: dict[str, Any]) -> str:
             if node not in g:
                 g.add_node(node, **_node(text, "target"))
             return node
+        # the text names no target: a node that says so, one per article, never the article
+        node = f"target:none:{claim['article']}"
+        if node not in g:
+            g.add_node(node, **_node(UNNAMED_TARGET, "target"))
+            g.nodes[node]["unnamed"] = True
+        return node
     else:
         event = claim.get("event")
         if event:
