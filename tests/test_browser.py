@@ -223,6 +223,14 @@ def test_search_finds_and_focuses_an_actor(page, seeds_page):
     assert page.evaluate("window.newsgraph.network.getSelectedNodes()") == [node]
 
 
+def test_search_matches_whole_words_from_their_start(page, seeds_page):
+    _open(page, seeds_page)
+    page.fill("#ng-search", "irkin")  # inside "Girkin": no match
+    assert not any("Girkin" in t for t in page.locator("#ng-results button").all_text_contents())
+    page.fill("#ng-search", "igor gir")  # from the start of a word, across words
+    assert "Igor Girkin" in page.locator("#ng-results button").first.text_content()
+
+
 def test_figures_board(page, seeds_page):
     _open(page, seeds_page)
     page.click("#ng-tab-board")

@@ -515,6 +515,17 @@
     return [info.label].concat(info.aliases || []).join("\u0001").toLowerCase();
   });
 
+  // Where ``q`` starts a word of ``text`` (type-ahead: "girk" finds "Girkin", "minist"
+  // does not find "administration"), or -1.
+  function wordStart(text, q) {
+    for (var at = text.indexOf(q); at >= 0; at = text.indexOf(q, at + 1)) {
+      if (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) {
+        return at;
+      }
+    }
+    return -1;
+  }
+
   function matches(query) {
     var q = query.trim().toLowerCase();
     if (!q) {
@@ -522,7 +533,7 @@
     }
     var found = [];
     for (var n = 0; n < nNodes; n++) {
-      var at = searchLabels[n].indexOf(q);
+      var at = wordStart(searchLabels[n], q);
       if (at >= 0) {
         var isActor = ["event", "target", "article"].indexOf(data.info[n].type) < 0;
         found.push([at === 0 ? 0 : 1, isActor ? 0 : 1, -nodeEdges[n].length, n]);
