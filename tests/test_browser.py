@@ -212,6 +212,23 @@ def test_filters_hide_claims(page, seeds_page):
     assert page.errors == []
 
 
+def test_an_empty_filter_says_so_and_a_hidden_claim_leaves_the_panel(page, seeds_page):
+    _open(page, seeds_page)
+    assert not page.locator("#ng-empty").is_visible()
+    page.fill("#ng-search", "girk")
+    page.press("#ng-search", "Enter")
+    assert page.locator("#ng-panel h2").text_content() == "Igor Girkin"
+    for kind in ("figure", "criticism", "quote", "statement"):
+        page.locator(f'#ng-kinds input[data-kind="{kind}"]').uncheck()
+    assert _status(page).startswith("showing 0 of 47 claims, 0 of")
+    assert page.locator("#ng-empty").is_visible() and "Nothing matches" in page.locator("#ng-empty").text_content()
+    assert "hidden by the filters" in page.locator("#ng-panel").text_content()
+    assert page.locator("#ng-panel h2").text_content() == "Claims"
+    page.locator('#ng-kinds input[data-kind="quote"]').check()
+    assert not page.locator("#ng-empty").is_visible()
+    assert page.errors == []
+
+
 def test_search_finds_and_focuses_an_actor(page, seeds_page):
     _open(page, seeds_page)
     page.fill("#ng-search", "girk")

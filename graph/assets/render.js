@@ -184,9 +184,16 @@
     return box;
   }
 
-  function showHint() {
+  // what the panel shows ({kind: "node" | "edge", id}), so that a filter that hides it clears it
+  var shownInPanel = null;
+
+  function showHint(note) {
+    shownInPanel = null;
     clear(panel);
     panel.appendChild(el("h2", "Claims"));
+    if (note) {
+      panel.appendChild(el("p", note, "ng-hint ng-panel-note"));
+    }
     panel.appendChild(el("p", "Click a node or an edge (or a row of the figures board) to see its claims with their evidence.", "ng-hint"));
   }
 
@@ -195,6 +202,7 @@
     if (!info) {
       return showHint();
     }
+    shownInPanel = { kind: "node", id: id };
     clear(panel);
     panel.appendChild(el("h2", info.label));
     panel.appendChild(el("p", join([info.type, info.side, info.role], " \u00b7 "), "ng-meta"));
@@ -240,6 +248,7 @@
     if (!data.claims[id]) {
       return showHint();
     }
+    shownInPanel = { kind: "edge", id: id };
     clear(panel);
     panel.appendChild(el("h2", data.claims[id].kind === "affiliation" ? "Affiliation" : "Claim"));
     panel.appendChild(claimCard(id));
@@ -395,6 +404,21 @@
     }
     document.getElementById("ng-status").textContent =
       "showing " + shown + " of " + total + " claims, " + countVisible(nodeVisible) + " of " + nNodes + " nodes";
+    document.getElementById("ng-empty").hidden = countVisible(nodeVisible) > 0;
+  }
+
+  // After the filters change: a node or claim the panel shows that they now hide is
+  // cleared (with a note); a node still shown is listed again with its visible claims.
+  function refreshPanel() {
+    if (shownInPanel === null) {
+      return;
+    }
+    var visible = shownInPanel.kind === "node" ? nodeVisible[shownInPanel.id] : edgeVisible[shownInPanel.id];
+    if (!visible) {
+      showHint("The " + (shownInPanel.kind === "node" ? "node" : "claim") + " shown before is hidden by the filters.");
+    } else if (shownInPanel.kind === "node") {
+      showNode(shownInPanel.id);
+    }
   }
 
   computeVisibility();
@@ -505,6 +529,7 @@
     nodeView.refresh();
     edgeView.refresh();
     updateStatus();
+    refreshPanel();
   }
 
   // --- search ----------------------------------------------------------------------
