@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from graph.view import layout as layout_module
-from graph.view.board import SIDE_PALETTE, render_figures_board
+from graph.view.board import SIDE_PALETTE, render_figures_board, side_colors
 from graph.view.layout import GRID_LAYOUT_FROM, grid_spring_layout
 from graph.view.page import (
     LAYOUT_THRESHOLD,
@@ -252,7 +252,7 @@ console.log(JSON.stringify({ node, edge, links: [...new Set(nodeLinks)] }));
 @pytest.mark.parametrize(
     ("node", "fill", "shape", "ring", "width"),
     [
-        (0, NODE_STYLES["organization"][0], "dot", SIDE_PALETTE[0], 4),  # side "Russia"
+        (0, NODE_STYLES["organization"][0], "dot", side_colors(["Russia"])["Russia"], 4),  # side "Russia"
         (1, NODE_STYLES["person"][0], "dot", "#666666", 1),  # no side
         (2, NODE_STYLES["event"][0], "diamond", "#666666", 1),
     ],
@@ -268,8 +268,17 @@ def test_each_side_gets_its_own_colour():
     g = _small_graph()
     g.nodes["girkin"]["side"] = "Ukraine"
     data = _data(render_html(g, title="t"))
-    assert data["legend"]["sides"] == [{"label": "Russia", "color": SIDE_PALETTE[0]},
-                                       {"label": "Ukraine", "color": SIDE_PALETTE[1]}]
+    colors = [s["color"] for s in data["legend"]["sides"]]
+    assert [s["label"] for s in data["legend"]["sides"]] == ["Russia", "Ukraine"] and len(set(colors)) == 2
+    assert set(colors) <= set(SIDE_PALETTE)
+
+
+def test_a_sides_colour_does_not_depend_on_the_other_sides():
+    alone = side_colors(["Russia", "Ukraine"])
+    assert side_colors(["Russia", "Ukraine", "Sudan", "Mali"])["Russia"] == alone["Russia"]
+    assert side_colors(["Ukraine", "Russia"]) == alone
+    many = side_colors([f"side {n}" for n in range(9)])
+    assert len(set(many.values())) == 9  # nine sides, nine colours
 
 
 def test_node_size_grows_with_claims():

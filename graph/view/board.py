@@ -15,6 +15,7 @@ May import: networkx, ``graph.analysis``, ``graph.resources``.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 import math
@@ -25,8 +26,29 @@ import networkx as nx
 from graph import resources
 from graph.analysis.metrics import figures_by_event
 
-#: Side colours, in the order of the sorted side names.
-SIDE_PALETTE = ("#1f3a93", "#b30000", "#006d2c", "#6a3d9a", "#b15928", "#01665e", "#8c510a", "#c51b7d")
+#: Side colours: Paul Tol's "muted" scheme, told apart by readers with any common colour
+#: blindness (grey, #888888, is for no side).
+SIDE_PALETTE = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499")
+
+
+def side_colors(sides) -> dict[str, str]:
+    """A colour per side that depends on the side's name, not on which other sides a build
+    has: each side's colour is picked by a hash of its name. Only when two sides of one
+    build hash to one colour does the later (by name) take the next free one; past nine
+    sides the colours repeat."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for side in sorted(set(sides)):
+        i = int(hashlib.sha1(side.encode("utf-8")).hexdigest(), 16) % len(SIDE_PALETTE)
+        for step in range(len(SIDE_PALETTE)):
+            color = SIDE_PALETTE[(i + step) % len(SIDE_PALETTE)]
+            if color not in used:
+                break
+        else:
+            color = SIDE_PALETTE[i]
+        out[side] = color
+        used.add(color)
+    return out
 #: The heading of a group's section of period and war-wide totals.
 CUMULATIVE_HEADING = "period and war-wide totals"
 #: What the heading adds when an incident's days are its article's date.
@@ -55,13 +77,12 @@ def board_html(g: nx.MultiDiGraph, edge_ids: dict[str, int] | None = None) -> st
     conflicting figure carries ``data-edge`` and is focusable, so the page can show
     the claim on a click."""
     groups = figures_by_event(g)
-    sides = sorted({str(s) for _, s in g.nodes(data="side") if s})
-    side_colors = {side: SIDE_PALETTE[i % len(SIDE_PALETTE)] for i, side in enumerate(sides)}
+    colors = side_colors(str(s) for _, s in g.nodes(data="side") if s)
     parts = ['<div class="ng-board">']
     if not groups:
         parts.append('<p class="ng-hint">No figures.</p>')
     for _, incident in itertools.groupby(groups, key=lambda group: group["event"]):
-        parts.append(_incident_section(list(incident), side_colors, edge_ids or {}))
+        parts.append(_incident_section(list(incident), colors, edge_ids or {}))
     parts.append("</div>")
     return "\n".join(parts)
 

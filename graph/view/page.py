@@ -42,7 +42,7 @@ from graph import resources
 from graph.analysis.metrics import is_actor
 from graph.analysis.network import AFFILIATION
 from graph.errors import OutputError
-from graph.view.board import SIDE_PALETTE, board_html
+from graph.view.board import board_html, side_colors as color_sides
 from graph.view.layout import layout
 
 #: Above this many nodes positions come from networkx and physics is off.
@@ -70,7 +70,7 @@ EDGE_STYLES: dict[str, tuple[str, str]] = {
 #: What the kind filter calls each edge kind.
 KIND_NAMES = {"figure": "reported figure", "criticism": "criticized", "quote": "quoted",
               "statement": "said (reported speech)", AFFILIATION: "affiliated with"}
-#: Ring colours of the sides, given to the sides in sorted order (then repeated).
+#: The ring of a node with no side (sides get theirs from graph.view.board.side_colors).
 _NO_SIDE_BORDER = "#666666"
 _OTHER_EDGE = ("#999999", "claim")
 
@@ -130,8 +130,7 @@ def page_data(g: nx.MultiDiGraph, edge_ids: dict[str, int]) -> dict[str, Any]:
     index = {node: i for i, node in enumerate(g.nodes)}
     large = g.number_of_nodes() > LAYOUT_THRESHOLD
     positions = layout(g) if large else {}
-    sides = sorted({str(s) for _, s in g.nodes(data="side") if s})
-    side_colors = {side: SIDE_PALETTE[i % len(SIDE_PALETTE)] for i, side in enumerate(sides)}
+    side_colors = color_sides(str(s) for _, s in g.nodes(data="side") if s)
     groups: dict[tuple[str, str], str] = {}
     nodes = [_vis_node(index[node], g.nodes[node], groups, positions.get(node)) for node in g.nodes]
     articles: dict[str, int] = {}
@@ -157,7 +156,7 @@ def page_data(g: nx.MultiDiGraph, edge_ids: dict[str, int]) -> dict[str, Any]:
         "options": options,
         "large": large,
         "legend": _legend(g, side_colors),
-        "filters": _filters(claims, article_rows, sides),
+        "filters": _filters(claims, article_rows, sorted(side_colors)),
         "kind_colors": {kind: color for kind, (color, _) in EDGE_STYLES.items()},
     }
 
