@@ -42,7 +42,8 @@ from graph import resources
 from graph.analysis.metrics import is_actor
 from graph.analysis.network import AFFILIATION
 from graph.errors import OutputError
-from graph.view.board import board_html, side_colors as color_sides
+from graph.view.board import board_html
+from graph.view.board import side_colors as color_sides
 from graph.view.layout import layout
 
 #: Above this many nodes positions come from networkx and physics is off.
