@@ -27,6 +27,8 @@ def test_the_bar_shows_the_total_and_the_summary_is_a_table(tmp_path):
     assert progress._bar.tasks[0].total == 2
     progress(Extraction(article=Article(id="a", text="A")))
     assert progress._bar.tasks[0].completed == 1
+    progress._bar.refresh()
+    assert "[newsgraph]" in out.getvalue() and "1/2" in out.getvalue()  # the label is text, not markup
     progress.close()
     summary = BuildSummary()
     summary.articles, summary.claims["figure"] = 2, 3

@@ -50,7 +50,7 @@ class BuildProgress:
         self.console = console or Console(file=sys.stderr)
         self._bar = None
         if enabled:
-            self._bar = Progress(TextColumn("[newsgraph]"), BarColumn(), MofNCompleteColumn(),
+            self._bar = Progress(TextColumn("\\[newsgraph]"), BarColumn(), MofNCompleteColumn(),
                                  TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
                                  TextColumn("{task.fields[current]}"), console=self.console, transient=True)
             self._task = self._bar.add_task("build", total=expected_articles(inputs) or None, current="")
