@@ -282,6 +282,8 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> Stor
     if read_only and not is_store:
         raise StoreError(f"{p}: no store here (build one with 'newsgraph build ... --store {p}')")
     if not is_store and p.is_dir() and any(p.iterdir()):
+        if _locked(p) or (p / "CURRENT").is_file():  # a build began creating it since the first look
+            raise StoreError(f"{p}: store is in use by another process (a build?); wait for it to finish")
         raise StoreError(f"{p}: folder is not empty and holds no Oxigraph store; "
                          "give a new or empty folder")
     if not read_only:
