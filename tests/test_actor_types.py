@@ -174,3 +174,16 @@ def test_a_later_name_of_a_three_word_name_is_that_person(extract):
     assert "Kakule" in actors["Samuel Kakule Muhindo"].aliases and "Kakule" not in actors
     other = extract("Toll\n\nSamuel Kakule Muhindo said 12 people were killed. Samuel, his brother, is missing.\n")
     assert all("Samuel" not in a.aliases for a in other.actors)  # a first name stays apart
+
+
+def test_the_actors_command_lists_unresolved_mentions_on_request(tmp_path, nlp, capsys):
+    from graph.cli.main import main
+    (tmp_path / "a.txt").write_text("Strike\n\nOfficials said 12 people were killed in Dornivka, Governor Ilia "
+                                    "Marsk said.\n", encoding="utf-8")
+    run_build([str(tmp_path / "a.txt")], tmp_path / "out", nlp=nlp, html=False)
+    assert main(["actors", str(tmp_path / "out"), "-f", "csv"]) == 0
+    plain = capsys.readouterr().out
+    assert "Ilia Marsk" in plain and "Officials" not in plain and "unresolved" not in plain.splitlines()[0]
+    assert main(["actors", str(tmp_path / "out"), "-f", "csv", "--unresolved"]) == 0
+    listed = capsys.readouterr().out
+    assert "Officials" in listed and listed.splitlines()[0].endswith("unresolved")
