@@ -187,3 +187,9 @@ def test_the_actors_command_lists_unresolved_mentions_on_request(tmp_path, nlp, 
     assert main(["actors", str(tmp_path / "out"), "-f", "csv", "--unresolved"]) == 0
     listed = capsys.readouterr().out
     assert "Officials" in listed and listed.splitlines()[0].endswith("unresolved")
+
+
+def test_places_joined_after_in_are_no_actors(extract):
+    actors = _actors(extract, "Strikes\n\nHospitals in Norvan, Sadek and Tyrell received the wounded, the health "
+                              "ministry said.\n")
+    assert not {"Norvan", "Sadek", "Tyrell"} & set(actors) and "health ministry" in actors

@@ -12,7 +12,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.cues import Cues
-from graph.extract.places import known_places, located_names
+from graph.extract.places import MOTION_PREPS, known_places, located_names
 from graph.extract.quotation import Quote, find_quotes
 from graph.types import Article, Evidence
 
@@ -48,6 +48,11 @@ class Document:
     def located(self) -> frozenset[str]:
         """Lower-cased names the article puts after a preposition of place ("in Kobou")."""
         return located_names(self.doc, self.cues)
+
+    @cached_property
+    def reached(self) -> frozenset[str]:
+        """:attr:`located` and the names after a preposition of movement ("strikes on Tyre")."""
+        return located_names(self.doc, self.cues, MOTION_PREPS)
 
     def _overlaps_chrome(self, sent: Span) -> bool:
         a, b = sent.start_char, sent.end_char

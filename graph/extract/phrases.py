@@ -137,15 +137,19 @@ class Phrases(Document):
 
     def _is_town(self, name: str, label: str = "") -> bool:
         """A name the article uses as a place that the gazetteer knows as a town, or that
-        it puts after "in" or "near" ("in Kobou"), and that is not a country or a capital
-        (the small model tags "Sumy" or "Kherson" PERSON or ORG)."""
+        it puts after "in" or "near" ("in Kobou"; whatever the tagger says) or after "on" or
+        "towards" (unless tagged an organisation somewhere), and that is not a country or a
+        capital (the small model tags "Sumy" or "Kherson" PERSON or ORG)."""
         low = name.lower().removeprefix("the ")
         if low not in self.places:
             return False
         if label == "PERSON" and " " not in low and low in self.located and not self._is_surname(low):
             return True  # "Stepanakert" tagged PERSON, though the article says "in Stepanakert"
-        return gazetteer.is_town_only(low) or (
-            label in {"GPE", "LOC", "FAC", ""} and low in self.located and low not in self._organisations and gazetteer.country_code(low) is None and gazetteer.capital_of(low) is None)
+        if gazetteer.is_town_only(low) or gazetteer.country_code(low) or gazetteer.capital_of(low):
+            return gazetteer.is_town_only(low)  # a country or a capital may stand for its government
+        if label in {"GPE", "LOC", "FAC", "", "ORG"} and low in self.located:
+            return True  # "in Kobou", "Hospitals in Nabatieh, Sidon and Tyre" (Tyre tagged ORG)
+        return label in {"GPE", "LOC", "FAC", ""} and low in self.reached and low not in self._organisations
 
     @cached_property
     def _organisations(self) -> frozenset[str]:

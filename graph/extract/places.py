@@ -12,6 +12,9 @@ from graph.extract.naming import clean_name
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "near", "of", "at", "outside", "around"}
+#: Prepositions of movement that take places as well ("strikes on Tyre", "fled towards
+#: Minova"); not for names the tagger calls persons ("pressure on X").
+MOTION_PREPS = frozenset({"on", "into", "towards", "toward", "across", "through"})
 
 
 def known_places(doc: Doc, cues: Cues) -> frozenset[str]:
@@ -21,7 +24,7 @@ def known_places(doc: Doc, cues: Cues) -> frozenset[str]:
     return frozenset(names | located_names(doc, cues))
 
 
-def located_names(doc: Doc, cues: Cues) -> frozenset[str]:
+def located_names(doc: Doc, cues: Cues, extra: frozenset[str] = frozenset()) -> frozenset[str]:
     """Lower-cased proper nouns the article puts after "in", "near", "outside"... or in
     "the city of X": names it uses as places, whatever the tagger says of them ("at"
     takes organisations too: "a researcher at Human Rights Watch")."""
@@ -30,9 +33,20 @@ def located_names(doc: Doc, cues: Cues) -> frozenset[str]:
         if t.pos_ != "PROPN" or not t.is_title or t.dep_ != "pobj" or t.ent_type_ == "PERSON" and t.head.lower_ == "by":
             continue
         prep = t.head.lower_
-        if prep in PLACE_PREPS - {"of", "at"} or (prep == "of" and t.head.head.lemma_.lower() in cues.place_nouns):
-            names.add(compound_name(t).lower())  # "in Sumy", "the city of Sumy", "in Plaine Savo"
+        if prep in (PLACE_PREPS - {"of", "at"}) | extra or (prep == "of" and t.head.head.lemma_.lower() in cues.place_nouns):
+            # "in Sumy", "the city of Sumy", "in Plaine Savo", and "in Nabatieh, Sidon and Tyre"
+            names.update(compound_name(c).lower() for c in _conjuncts(t) if c.pos_ == "PROPN" and c.is_title)
     return frozenset(n for n in names if n)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """A token and the tokens joined to it by "and" or commas ("Nabatieh, Sidon and Tyre")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
 
 
 def compound_name(head: Token) -> str:
