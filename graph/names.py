@@ -67,7 +67,7 @@ def initials(long: str) -> frozenset[str]:
     without a leading acronym and the linking words ("UN Office for the Coordination of
     Humanitarian Affairs" -> uofcha, ofcha, ocha).
 
-    >>> sorted(initials("Rapid Support Forces")), initials("Army"), "ses" in initials("State Emergency Service of Ukraine")
+    >>> sorted(initials("Rapid Support Forces")), initials("Army"), "srs" in initials("State Rescue Service of Norland")
     (['rsf'], frozenset(), True)
     """
     words = norm_key(long).split()
@@ -96,7 +96,7 @@ class NameTables:
     official_plurals: frozenset[str] = frozenset()
     #: Adjective -> country ("ukrainian" -> "ukraine"), the ``adjective`` table turned round.
     country_of: dict[str, str] | None = None
-    #: Words that, after a group's proper name, name that group ("M23 rebels", "the CODECO militia").
+    #: Words that, after a group's proper name, name that group ("K40 rebels", "the Varan militia").
     member_words: frozenset[str] = frozenset()
 
 
@@ -132,7 +132,7 @@ def canonical_key(name: str, actor_type: str = "organization", tables: NameTable
     False
     >>> canonical_key("Ukrainian officials") == canonical_key("Ukraine"), canonical_key("local officials")
     (True, 'local officials')
-    >>> canonical_key("M23 rebels") == canonical_key("the M23"), canonical_key("rebels")
+    >>> canonical_key("K40 rebels") == canonical_key("the K40"), canonical_key("rebels")
     (True, 'rebels')
     >>> canonical_key("Air Force of the Armed Forces of Ukraine") == canonical_key("Ukraine's air force")
     True
@@ -177,8 +177,8 @@ def _branch_of(name: str, tables: NameTables) -> str | None:
 
 
 def _group_of(name: str, tables: NameTables) -> str:
-    """A group's proper name without the member word after it: "M23 rebels" -> "M23",
-    "the CODECO militia" -> "CODECO" (only after capitalised words that are no country's:
+    """A group's proper name without the member word after it: "K40 rebels" -> "K40",
+    "the Varan militia" -> "Varan" (only after capitalised words that are no country's:
     "Russian fighters" stays)."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in tables.member_words:

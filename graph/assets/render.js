@@ -540,7 +540,7 @@
     return [info.label].concat(info.aliases || []).join("\u0001").toLowerCase();
   });
 
-  // Where ``q`` starts a word of ``text`` (type-ahead: "girk" finds "Girkin", "minist"
+  // Where ``q`` starts a word of ``text`` (type-ahead: "mars" finds "Ilia Marsk", "minist"
   // does not find "administration"), or -1.
   function wordStart(text, q) {
     for (var at = text.indexOf(q); at >= 0; at = text.indexOf(q, at + 1)) {

@@ -17,7 +17,7 @@ from graph.extract.cues import Cues
 from graph.extract.phrases import Phrases
 from graph.names import norm_key
 
-#: Where a long organisation name links its parts: "Syrian Observatory | for | Human Rights".
+#: Where a long organisation name links its parts: "Northland Observatory | for | Civil Rights".
 _LINKED = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -31,8 +31,8 @@ def is_national_body(name: str, cues: Cues) -> bool:
 
 def is_short_form(short: str, long: str, cues: Cues) -> bool:
     """``short`` names the organisation ``long`` by the part before its "for" or "of": "the
-    Syrian Observatory" (for Human Rights), "the Coordination Headquarters" (for the
-    Treatment of ...); never by a part after it ("Ukraine's Armed Forces" is not the
+    Northland Observatory" (for Civil Rights), "the Coordination Centre" (for the
+    Return of ...); never by a part after it ("Ukraine's Armed Forces" is not the
     General Staff of Ukraine's Armed Forces) nor as a country."""
     key = norm_key(short)
     words = key.split()
@@ -45,7 +45,7 @@ def is_short_form(short: str, long: str, cues: Cues) -> bool:
 def is_unnamed(doc: Phrases, head: Token) -> bool:
     """A mention the text gives no name or body: "officials", "local residents", "the
     company", "the regional governor", "Russian military bloggers" (their side is kept),
-    not "Houthi fighters"; a country's "officials" or "authorities" are its state
+    not "Varan fighters"; a country's "officials" or "authorities" are its state
     ("Ukrainian officials"), and so is its body ("the Israeli military")."""
     cues = doc.cues
     start, end = doc.np_span(head)

@@ -12,7 +12,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.cues import Cues
-from graph.extract.places import MOTION_PREPS, known_places, located_names
+from graph.extract.places import known_places, located_names
 from graph.extract.quotation import Quote, find_quotes
 from graph.types import Article, Evidence
 
@@ -42,17 +42,21 @@ class Document:
     @cached_property
     def places(self) -> frozenset[str]:
         """Lower-cased names the article uses as places (see :func:`~graph.extract.places.known_places`)."""
-        return known_places(self.doc, self.cues)
+        return known_places(self.doc, self.located)
 
     @cached_property
-    def located(self) -> frozenset[str]:
-        """Lower-cased names the article puts after a preposition of place ("in Kobou")."""
+    def _placed(self) -> tuple[frozenset[str], frozenset[str]]:
         return located_names(self.doc, self.cues)
 
-    @cached_property
+    @property
+    def located(self) -> frozenset[str]:
+        """Lower-cased names the article puts after a preposition of place ("in Lorvan")."""
+        return self._placed[0]
+
+    @property
     def reached(self) -> frozenset[str]:
-        """:attr:`located` and the names after a preposition of movement ("strikes on Tyre")."""
-        return located_names(self.doc, self.cues, MOTION_PREPS)
+        """:attr:`located` and the names after a preposition of movement ("strikes on Velmar")."""
+        return self._placed[1]
 
     def _overlaps_chrome(self, sent: Span) -> bool:
         a, b = sent.start_char, sent.end_char

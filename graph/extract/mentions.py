@@ -111,7 +111,7 @@ class Context(Phrases):
 
     def _name_the_role(self, name: str, role: str) -> str | None:
         """The one earlier mention by role alone that this named person with that role is:
-        "the regional governor said" in the lede, "Governor Serhiy Dorosh said" after. The
+        "the regional governor said" in the lede, "Governor Ilia Marsk said" after. The
         record takes the name and keeps the role phrase as an alias; with two persons so
         titled, or with a side that differs, it stays apart."""
         title = head_word(role)
@@ -146,7 +146,7 @@ class Context(Phrases):
             owords = norm_key(rec.name).split()
             if type_ == "person":
                 # a surname, or one of the later names of a name of three or more words
-                # ("Kakule" for "Samuel Kakule Muhindo")
+                # ("Halyk" for "Petro Halyk Varenko")
                 if len(words) == 1 and len(owords) > 1 and (owords[-1] == words[0] or
                                                             (len(owords) > 2 and words[0] in owords[1:])):
                     return other

@@ -137,18 +137,20 @@ class Phrases(Document):
 
     def _is_town(self, name: str, label: str = "") -> bool:
         """A name the article uses as a place that the gazetteer knows as a town, or that
-        it puts after "in" or "near" ("in Kobou"; whatever the tagger says) or after "on" or
+        it puts after "in" or "near" ("in Lorvan"; whatever the tagger says) or after "on" or
         "towards" (unless tagged an organisation somewhere), and that is not a country or a
         capital (the small model tags "Sumy" or "Kherson" PERSON or ORG)."""
         low = name.lower().removeprefix("the ")
         if low not in self.places:
             return False
-        if label == "PERSON" and " " not in low and low in self.located and not self._is_surname(low):
-            return True  # "Stepanakert" tagged PERSON, though the article says "in Stepanakert"
-        if gazetteer.is_town_only(low) or gazetteer.country_code(low) or gazetteer.capital_of(low):
-            return gazetteer.is_town_only(low)  # a country or a capital may stand for its government
+        if label == "PERSON" and " " not in low and low in self.located and low not in self._surnames:
+            return True  # a town tagged PERSON, though the article says "in" it
+        if gazetteer.is_town_only(low):
+            return True
+        if gazetteer.country_code(low) or gazetteer.capital_of(low):
+            return False  # a country or a capital may stand for its government
         if label in {"GPE", "LOC", "FAC", "", "ORG"} and low in self.located:
-            return True  # "in Kobou", "Hospitals in Nabatieh, Sidon and Tyre" (Tyre tagged ORG)
+            return True  # "in Lorvan", "hospitals in Norvan, Sadek and Tyrell" (one tagged ORG)
         return label in {"GPE", "LOC", "FAC", ""} and low in self.reached and low not in self._organisations
 
     @cached_property
@@ -163,26 +165,26 @@ class Phrases(Document):
         if head.is_upper and len(head.text) > 2 and label in {"GPE", "LOC", ""} and (head.i < 6 or _opens_line(head)):
             return True  # a dateline: "PORT CITY, Country (Agency) -", "EL OBEID, 14 May -"
         if self._is_dateline(head) or self._is_clock_zone(head):
-            return True  # "Ouagadougou (AFP) -"; "09:30 BST"
+            return True  # "Korvan (Wire) -"; "09:30 BST"
         start = self.np_span(head)[0]
         if any(t.is_upper and t.lower_.rstrip(".") in c.vessel_prefixes for t in self.doc[start:head.i + 1]):
-            return True  # a ship: "USS Dwight D. Eisenhower"
+            return True  # a ship: "USS Northwind"
         if lemma in c.region_words and head.is_lower and any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in head.lefts):
-            return True  # a region as a place: "Kirov region" (not "Islamic State")
+            return True  # a region as a place: "the Lorvan region" (not "Islamic State")
         if head.dep_ == "compound" and head.head.lemma_.lower() in c.region_words and head.head.is_lower:
-            return True  # the name in "Kirov region"
+            return True  # the name in "the Lorvan region"
         if self._is_town(ent.text if ent is not None else compound_name(head), label):
             return True  # a town the article uses as a place ("in Sumy"); a capital may stand for its government
         if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in c.materiel_nouns:
             return True  # a weapon's name: "Iskander-M missiles", "Patriot systems"
         if head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.lower_ in c.event_nouns:
-            return True  # where or when it happened: "the Kobou strike", "the Makiivka attack"
+            return True  # where or when it happened: "the Lorvan strike", "the Korvan attack"
         return not any(t.dep_ == "compound" for t in head.lefts) and (
             lemma in c.event_nouns or lower in c.event_nouns or lower in c.weapons)  # "Shelling killed four"
 
     def _is_dateline(self, head: Token) -> bool:
         """A name that opens a line and is followed by an agency in brackets and a dash:
-        "Ouagadougou (AFP) -", "Goma, Congo (Reuters) -"."""
+        "Korvan (Wire) -", "Lorvan, Northland (Agency) -"."""
         start = self.doc[self.np_span(head)[0]]
         text = self.doc.text
         if start.idx > 0 and "\n" not in text[max(0, start.idx - 2):start.idx]:
@@ -194,9 +196,10 @@ class Phrases(Document):
         """An upper-case word right after a clock time: the time zone of "09:30 BST"."""
         return head.is_upper and head.i > 0 and bool(_CLOCK.fullmatch(self.doc[head.i - 1].text))
 
-    def _is_surname(self, word: str) -> bool:
-        """``word`` ends a name of two or more words the tagger took for a person's."""
-        return any(len(e) > 1 and e[-1].lower_ == word for e in self.doc.ents if e.label_ == "PERSON")
+    @cached_property
+    def _surnames(self) -> frozenset[str]:
+        """The last words of the names of two or more words the tagger took for persons'."""
+        return frozenset(e[-1].lower_ for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1)
 
     def actor_type(self, head: Token) -> str | None:
         """The actor type of the NP headed by ``head``, or None if it is no actor."""
@@ -220,9 +223,9 @@ class Phrases(Document):
             return "person"  # "Mr Halyk said", "Halyk, the chief negotiator, said"
         if label == "PERSON" and (head.tag_ == "NNPS" or (len(ent) == 1 and head.lower_.removesuffix("s") in c.demonyms)) \
                 and any(t.lower_ == "the" for t in head.lefts):
-            return "group"  # "the Houthis" (the plural of a people's name), tagged PERSON
+            return "group"  # "the Varanis" (the plural of a people's name), tagged PERSON
         if label == "PERSON" and len(ent) == 1 and (gazetteer.country_code(head.text) or gazetteer.capital_of(head.text)):
-            return "organization"  # "Kiev said", tagged PERSON: a capital stands for its government
+            return "organization"  # a capital tagged PERSON ("X said"): it stands for its government
         if label == "PERSON" or (label in {"GPE", "LOC", "NORP", ""} and head.pos_ == "PROPN" and self._looks_like_person(head, ent)):
             return "person"
         if label == "ORG" and self._possessed_name(head) is not None:
@@ -238,7 +241,7 @@ class Phrases(Document):
         if lower in c.channels and head.pos_ == "PROPN" and not any(t.dep_ == "compound" for t in head.lefts):
             return None  # a platform ("on Telegram"): the claim's channel, not an actor
         if head.dep_ == "compound" and head.head.lemma_.lower() in {"channel", "account"}:
-            return None  # the name of "the Rybar channel", which is the actor
+            return None  # the name of "the Vostok channel", which is the actor
         if lemma in {"channel", "account"} and head.tag_ in {"NNS", "NNPS"}:
             return "group"  # "opposition Telegram channels"
         if lemma == "channel" or (lemma == "account" and head.dep_ != "pobj"):

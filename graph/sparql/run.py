@@ -239,7 +239,7 @@ def is_iri_like(value: str) -> bool:
 
 def resolve_actor_names(query: LibraryQuery, values: Mapping[str, str],
                         run: Callable[..., QueryResult]) -> dict[str, str]:
-    """``values`` with each ``actor`` parameter given by a name ("Serhiy Dorosh") replaced
+    """``values`` with each ``actor`` parameter given by a name ("Ilia Marsk") replaced
     by the IRI of the one actor so named (its label or an alias, case aside), found with
     ``run(sparql)``; a name that no actor or several have is a
     :class:`QueryError` that says which."""

@@ -40,14 +40,9 @@ def side_colors(sides) -> dict[str, str]:
     used: set[str] = set()
     for side in sorted(set(sides)):
         i = int(hashlib.sha1(side.encode("utf-8")).hexdigest(), 16) % len(SIDE_PALETTE)
-        for step in range(len(SIDE_PALETTE)):
-            color = SIDE_PALETTE[(i + step) % len(SIDE_PALETTE)]
-            if color not in used:
-                break
-        else:
-            color = SIDE_PALETTE[i]
-        out[side] = color
-        used.add(color)
+        free = [c for c in SIDE_PALETTE[i:] + SIDE_PALETTE[:i] if c not in used]
+        out[side] = free[0] if free else SIDE_PALETTE[i]
+        used.add(out[side])
     return out
 #: The heading of a group's section of period and war-wide totals.
 CUMULATIVE_HEADING = "period and war-wide totals"
